@@ -1,0 +1,262 @@
+/**
+ * Reads the package's own metadata in force-app (source format) into the shapes the
+ * mapper and the tools use: the object schema of Interaction_Log__c as getObjectInfo
+ * would describe it, the field mapping records and the setting records.
+ */
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, resolve, basename } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import type {
+    FieldDataType,
+    FieldMapping,
+    FieldSchema,
+    ObjectSchema
+} from '../../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
+
+export const PROJECT_ROOT = resolve(__dirname, '..', '..');
+export const DEFAULT_SOURCE = join(PROJECT_ROOT, 'force-app', 'main', 'default');
+
+/** Record id prefixes of standard objects; custom objects get theirs per org. */
+export const STANDARD_KEY_PREFIXES: Readonly<Record<string, string>> = {
+    Account: '001',
+    Contact: '003',
+    Lead: '00Q',
+    Case: '500',
+    Opportunity: '006',
+    User: '005',
+    Group: '00G',
+    Campaign: '701',
+    Contract: '800',
+    Order: '801',
+    Product2: '01t',
+    Asset: '02i',
+    Solution: '501',
+    Quote: '0Q0',
+    WorkOrder: '0WO',
+    Task: '00T',
+    Event: '00U'
+};
+
+const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    trimValues: true,
+    isArray: (name) => ['values', 'value', 'fields', 'referenceTo'].includes(name)
+});
+
+export class MetadataError extends Error {
+    constructor(
+        readonly file: string,
+        message: string
+    ) {
+        super(`${file}: ${message}`);
+        this.name = 'MetadataError';
+    }
+}
+
+/** Parses one metadata XML file; a malformed file throws a MetadataError naming it. */
+export function readXml(file: string): Record<string, unknown> {
+    const text = readFileSync(file, 'utf8');
+    try {
+        return parser.parse(text, true) as Record<string, unknown>;
+    } catch (error) {
+        throw new MetadataError(file, `is not well-formed XML (${(error as Error).message})`);
+    }
+}
+
+function str(value: unknown): string | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'object') return undefined;
+    return String(value);
+}
+
+function num(value: unknown): number | undefined {
+    const s = str(value);
+    return s === undefined || s === '' ? undefined : Number(s);
+}
+
+const TYPE_MAP: Record<string, FieldDataType> = {
+    Text: 'String',
+    TextArea: 'TextArea',
+    LongTextArea: 'TextArea',
+    Html: 'TextArea',
+    EncryptedText: 'EncryptedString',
+    Phone: 'Phone',
+    Email: 'Email',
+    Url: 'Url',
+    Picklist: 'Picklist',
+    MultiselectPicklist: 'MultiPicklist',
+    Number: 'Double',
+    Currency: 'Currency',
+    Percent: 'Percent',
+    Checkbox: 'Boolean',
+    DateTime: 'DateTime',
+    Date: 'Date',
+    Time: 'Time',
+    Lookup: 'Reference',
+    MasterDetail: 'Reference',
+    AutoNumber: 'String'
+};
+
+export interface FieldFile {
+    file: string;
+    metadataType: string;
+    schema: FieldSchema;
+}
+
+/** Converts one `<CustomField>` into the schema facts getObjectInfo would report. */
+export function fieldSchemaFromXml(file: string): FieldFile {
+    const doc = readXml(file);
+    const field = doc.CustomField as Record<string, unknown> | undefined;
+    if (!field) throw new MetadataError(file, 'has no <CustomField> root element');
+    const apiName = str(field.fullName) ?? basename(file).replace('.field-meta.xml', '');
+    const metadataType = str(field.type) ?? '';
+    const dataType = TYPE_MAP[metadataType];
+    if (!dataType)
+        throw new MetadataError(file, `has the field type "${metadataType}", which the mapper does not know`);
+    const calculated = str(field.formula) !== undefined;
+    const schema: FieldSchema = {
+        apiName,
+        dataType,
+        label: str(field.label),
+        createable: !calculated && metadataType !== 'AutoNumber',
+        calculated
+    };
+    if (dataType === 'String' || dataType === 'TextArea' || dataType === 'EncryptedString') {
+        schema.length = num(field.length) ?? (metadataType === 'TextArea' ? 255 : undefined);
+    }
+    if (dataType === 'Phone') schema.length = 40;
+    if (dataType === 'Email') schema.length = 80;
+    if (dataType === 'Url') schema.length = 255;
+    if (metadataType === 'Picklist' || metadataType === 'MultiselectPicklist') schema.length = 255;
+    if (['Double', 'Currency', 'Percent'].includes(dataType)) {
+        schema.precision = num(field.precision) ?? 18;
+        schema.scale = num(field.scale) ?? 0;
+    }
+    const valueSet = field.valueSet as Record<string, unknown> | undefined;
+    if (valueSet) {
+        const definition = valueSet.valueSetDefinition as Record<string, unknown> | undefined;
+        const values = (definition?.value as Record<string, unknown>[] | undefined) ?? [];
+        schema.picklistValues = values.map((v) => str(v.fullName) ?? '').filter((v) => v !== '');
+        schema.restrictedPicklist = str(valueSet.restricted) === 'true';
+    }
+    if (dataType === 'Reference') {
+        const targets = (field.referenceTo as unknown[] | undefined) ?? [];
+        schema.referenceTo = targets.map((t) => {
+            const name = str(t) ?? '';
+            return { apiName: name, keyPrefix: STANDARD_KEY_PREFIXES[name] };
+        });
+    }
+    if (str(field.externalId) === 'true') schema.externalId = true;
+    if (str(field.unique) === 'true') schema.unique = true;
+    return { file, metadataType, schema };
+}
+
+/** Every `<CustomField>` file of an object, in file name order. */
+export function readObjectFields(sourceDir: string, objectApiName: string): FieldFile[] {
+    const dir = join(sourceDir, 'objects', objectApiName, 'fields');
+    if (!existsSync(dir)) throw new MetadataError(dir, `does not exist: is ${objectApiName} in this source folder?`);
+    return readdirSync(dir)
+        .filter((f) => f.endsWith('.field-meta.xml'))
+        .sort()
+        .map((f) => fieldSchemaFromXml(join(dir, f)));
+}
+
+/**
+ * The object schema built from source, plus the standard fields a record has: Name
+ * (Text 80) and OwnerId. Everything is createable, as for a user with the Agent
+ * permission set.
+ */
+export function loadObjectSchema(
+    sourceDir: string = DEFAULT_SOURCE,
+    objectApiName = 'Interaction_Log__c'
+): ObjectSchema {
+    const fields: Record<string, FieldSchema> = {
+        Name: { apiName: 'Name', dataType: 'String', label: 'Name', length: 80, createable: true },
+        OwnerId: {
+            apiName: 'OwnerId',
+            dataType: 'Reference',
+            label: 'Owner',
+            createable: true,
+            referenceTo: [
+                { apiName: 'User', keyPrefix: STANDARD_KEY_PREFIXES.User },
+                { apiName: 'Group', keyPrefix: STANDARD_KEY_PREFIXES.Group }
+            ]
+        }
+    };
+    for (const { schema } of readObjectFields(sourceDir, objectApiName)) {
+        fields[schema.apiName] = schema;
+    }
+    return { apiName: objectApiName, fields };
+}
+
+export interface CustomMetadataRecord {
+    file: string;
+    /** Type without the __mdt suffix, e.g. Interaction_Log_Field_Mapping. */
+    type: string;
+    developerName: string;
+    label: string;
+    values: Record<string, string | null>;
+}
+
+/** Reads one `<CustomMetadata>` record file (`Type.Record.md-meta.xml`). */
+export function readCustomMetadataRecord(file: string): CustomMetadataRecord {
+    const doc = readXml(file);
+    const record = doc.CustomMetadata as Record<string, unknown> | undefined;
+    if (!record) throw new MetadataError(file, 'has no <CustomMetadata> root element');
+    const name = basename(file).replace(/\.md-meta\.xml$/, '');
+    const dot = name.indexOf('.');
+    if (dot < 0) throw new MetadataError(file, 'is not named Type.Record.md-meta.xml');
+    const values: Record<string, string | null> = {};
+    for (const entry of (record.values as Record<string, unknown>[] | undefined) ?? []) {
+        const fieldName = str(entry.field);
+        if (!fieldName) throw new MetadataError(file, 'has a <values> entry without <field>');
+        const raw = (entry.value as unknown[] | undefined)?.[0];
+        if (raw === undefined || raw === null) {
+            values[fieldName] = null;
+        } else if (typeof raw === 'object') {
+            const r = raw as Record<string, unknown>;
+            values[fieldName] = r['@_xsi:nil'] === 'true' ? null : (str(r['#text']) ?? '');
+        } else {
+            values[fieldName] = String(raw);
+        }
+    }
+    return {
+        file,
+        type: name.slice(0, dot),
+        developerName: name.slice(dot + 1),
+        label: str(record.label) ?? name.slice(dot + 1),
+        values
+    };
+}
+
+/** All records of one custom metadata type found in a folder (default: force-app's customMetadata). */
+export function readCustomMetadataRecords(dir: string, type: string): CustomMetadataRecord[] {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+        throw new MetadataError(dir, 'is not a folder of custom metadata records');
+    }
+    return readdirSync(dir)
+        .filter((f) => f.startsWith(type + '.') && f.endsWith('.md-meta.xml'))
+        .sort()
+        .map((f) => readCustomMetadataRecord(join(dir, f)));
+}
+
+/** A mapping record in the shape the mapper takes (as the Apex controller returns it). */
+export function toFieldMapping(record: CustomMetadataRecord): FieldMapping {
+    const v = record.values;
+    return {
+        name: record.developerName,
+        sourcePath: v.Source_Path__c ?? '',
+        targetObject: v.Target_Object__c ?? undefined,
+        targetField: v.Target_Field__c ?? '',
+        transform: v.Transform__c ?? '',
+        active: v.Active__c === 'true',
+        layer: v.Layer__c ?? undefined,
+        description: v.Description__c ?? undefined
+    };
+}
+
+export function loadFieldMappings(dir: string = join(DEFAULT_SOURCE, 'customMetadata')): FieldMapping[] {
+    return readCustomMetadataRecords(dir, 'Interaction_Log_Field_Mapping').map(toFieldMapping);
+}
