@@ -51,6 +51,8 @@ export interface FieldSchema {
     scale?: number;
     /** Whether the running user may set the field on a new record. */
     createable: boolean;
+    /** Whether the running user may change the field on an existing record (default: as createable). */
+    updateable?: boolean;
     /** Whether the field is calculated (formula); never written. */
     calculated?: boolean;
     picklistValues?: string[];
@@ -1072,11 +1074,24 @@ function finish(
             warnings.push(`${FIELD.rawPayload}: the body is larger than ${max} characters; truncated`);
         fields[FIELD.rawPayload] = truncate(raw, max);
     }
-    if (has(FIELD.warningCount)) {
+    applyWarnings(fields, warnings, schema);
+}
+
+/** Writes the warnings into Mapping_Warnings__c and their count into Mapping_Warning_Count__c. */
+export function applyWarnings(
+    fields: Record<string, FieldValue>,
+    warnings: readonly string[],
+    schema: ObjectSchema
+): void {
+    if (isWritable(schema, FIELD.warningCount)) {
         fields[FIELD.warningCount] = warnings.length;
     }
-    if (warnings.length > 0 && has(FIELD.warnings)) {
-        fields[FIELD.warnings] = truncate(warnings.join('\n'), schema.fields[FIELD.warnings].length ?? 32768);
+    if (isWritable(schema, FIELD.warnings)) {
+        if (warnings.length > 0) {
+            fields[FIELD.warnings] = truncate(warnings.join('\n'), schema.fields[FIELD.warnings].length ?? 32768);
+        } else {
+            delete fields[FIELD.warnings];
+        }
     }
 }
 

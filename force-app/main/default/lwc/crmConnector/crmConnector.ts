@@ -1,0 +1,410 @@
+/**
+ * crmConnector: hosts the Avaya CRM Connector in an iframe, speaks its handshake, accepts
+ * only genuine messages from it, and saves every interaction log through Lightning Data
+ * Service via a durable outbox. The logic lives in the service modules; this component
+ * wires them to the platform and renders their state.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import { createRecord, updateRecord, getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import USER_ID from '@salesforce/user/Id';
+import USER_NAME_FIELD from '@salesforce/schema/User.Name';
+import USER_USERNAME_FIELD from '@salesforce/schema/User.Username';
+import USER_LOCALE_FIELD from '@salesforce/schema/User.LanguageLocaleKey';
+import INTERACTION_LOG_OBJECT from '@salesforce/schema/Interaction_Log__c';
+import getConfiguration from '@salesforce/apex/InteractionLogConfigController.getConfiguration';
+import findLogIdByKey from '@salesforce/apex/InteractionLogConfigController.findLogIdByKey';
+import {
+    createHistoryItemReply,
+    crmDataReply,
+    currentUserFrom,
+    customFieldsReply,
+    errorNotification,
+    judgeMessage,
+    parseCallCenterSettings,
+    postToConnector,
+    readyReply,
+    RejectionCounter,
+    type HostMessage,
+    type PostTarget
+} from 'c/connectorProtocol';
+import {
+    LogOutbox,
+    memoryStorage,
+    webStorage,
+    type OutboxEntry,
+    type OutboxSnapshot,
+    type SaveOutcome
+} from 'c/logOutbox';
+import {
+    schemaFromObjectInfo,
+    writeInteractionLog,
+    type LdsAdapter,
+    type UiApiObjectInfo,
+    type WriterConfig
+} from 'c/interactionLogWriter';
+import {
+    planHosting,
+    resolveSetting,
+    shouldToast,
+    toastBehavior,
+    toFieldMappings,
+    type Configuration,
+    type HostingPlan,
+    type SettingRecord
+} from 'c/interactionLogSettings';
+
+type Connection = 'loading' | 'not-configured' | 'waiting' | 'handshake' | 'connected';
+
+const CONNECTION_LABELS: Record<Connection, { label: string; icon: string }> = {
+    loading: { label: 'Loading', icon: 'utility:spinner' },
+    'not-configured': { label: 'Not configured', icon: 'utility:warning' },
+    waiting: { label: 'Waiting for the connector', icon: 'utility:clock' },
+    handshake: { label: 'Connecting', icon: 'utility:sync' },
+    connected: { label: 'Connected', icon: 'utility:success' }
+};
+
+interface QueueRow {
+    id: string;
+    label: string;
+    state: string;
+    stateText: string;
+    saving: boolean;
+    error?: string;
+    detail?: string;
+}
+
+function errorText(error: unknown): string {
+    const e = error as { body?: { message?: string }; message?: string } | undefined;
+    return e?.body?.message || e?.message || 'Unknown error';
+}
+
+function browserStorage() {
+    try {
+        if (typeof localStorage !== 'undefined' && localStorage) return webStorage(localStorage, USER_ID);
+    } catch {
+        // Storage blocked by the browser: keep logs in memory and say so.
+    }
+    return memoryStorage();
+}
+
+export default class CrmConnector extends LightningElement {
+    /** Height of the component in pixels (design attribute). */
+    @api height = 600;
+    /** Optional override of the setting's Connector URL (design attribute). */
+    @api connectorUrl?: string;
+
+    connection: Connection = 'loading';
+    panelOpen = false;
+    snapshot: OutboxSnapshot = { pending: [], failed: [], inFlight: 0, notDurable: 0 };
+    rejectionTotal = 0;
+    configuration?: Configuration;
+    configurationError?: string;
+    objectInfo?: UiApiObjectInfo;
+    objectInfoError?: string;
+
+    private readonly rejections = new RejectionCounter();
+    private outbox?: LogOutbox;
+    private unsubscribe?: () => void;
+    private started = false;
+    private writer?: WriterConfig;
+    private user?: { name?: string; username?: string; languageLocaleKey?: string };
+
+    private readonly onMessage = (event: MessageEvent): void => this.handleWindowMessage(event);
+    private readonly onOnline = (): void => this.outbox?.retryAll();
+
+    @wire(getObjectInfo, { objectApiName: INTERACTION_LOG_OBJECT })
+    wiredObjectInfo({ data, error }: { data?: UiApiObjectInfo; error?: unknown }): void {
+        if (data) {
+            this.objectInfo = data;
+            this.objectInfoError = undefined;
+            this.startWhenReady();
+        } else if (error) {
+            this.objectInfoError = errorText(error);
+        }
+    }
+
+    @wire(getRecord, { recordId: USER_ID, fields: [USER_NAME_FIELD, USER_USERNAME_FIELD, USER_LOCALE_FIELD] })
+    wiredUser({ data }: { data?: unknown }): void {
+        if (data) {
+            this.user = {
+                name: getFieldValue(data, USER_NAME_FIELD) as string,
+                username: getFieldValue(data, USER_USERNAME_FIELD) as string,
+                languageLocaleKey: getFieldValue(data, USER_LOCALE_FIELD) as string
+            };
+        }
+    }
+
+    override connectedCallback(): void {
+        window.addEventListener('message', this.onMessage);
+        window.addEventListener('online', this.onOnline);
+        this.outbox = new LogOutbox({ storage: browserStorage(), saver: (entry) => this.save(entry) });
+        this.unsubscribe = this.outbox.subscribe((snapshot) => {
+            this.snapshot = snapshot;
+        });
+        this.snapshot = this.outbox.snapshot();
+        this.loadConfiguration();
+    }
+
+    override disconnectedCallback(): void {
+        window.removeEventListener('message', this.onMessage);
+        window.removeEventListener('online', this.onOnline);
+        this.unsubscribe?.();
+        this.outbox?.stop();
+        this.outbox = undefined;
+        this.started = false;
+    }
+
+    // -- configuration --------------------------------------------------------
+
+    private async loadConfiguration(): Promise<void> {
+        try {
+            this.configuration = (await getConfiguration()) as Configuration;
+            this.configurationError = undefined;
+        } catch (error) {
+            this.configurationError = errorText(error);
+        }
+        this.connection = this.plan.ready ? 'waiting' : 'not-configured';
+        this.startWhenReady();
+    }
+
+    get setting(): SettingRecord | undefined {
+        return resolveSetting(this.configuration?.settings);
+    }
+
+    get plan(): HostingPlan {
+        if (this.configurationError) {
+            return {
+                ready: false,
+                allowedOrigins: [],
+                problem: `The Interaction Log configuration could not be read: ${this.configurationError}`,
+                steps: [
+                    'Check that you have the Interaction Log Agent permission set (it grants access to the InteractionLogConfigController class).'
+                ]
+            };
+        }
+        return planHosting(this.setting, this.connectorUrl);
+    }
+
+    /** Builds what the writer needs once both the configuration and the object schema are in; then saving starts. */
+    private startWhenReady(): void {
+        if (!this.configuration || !this.objectInfo) return;
+        this.writer = {
+            schema: schemaFromObjectInfo(this.objectInfo, this.configuration),
+            mappings: toFieldMappings(this.configuration.mappings),
+            userId: USER_ID,
+            storeRawPayload: this.setting?.storeRawPayload !== false
+        };
+        if (!this.started && this.outbox) {
+            this.started = true;
+            this.outbox.start();
+        }
+    }
+
+    // -- messages from the connector --------------------------------------------
+
+    private get frameWindow(): (PostTarget & Window) | null {
+        const frame = this.refs?.frame as HTMLIFrameElement | undefined;
+        return (frame?.contentWindow as (PostTarget & Window) | null) ?? null;
+    }
+
+    private reply(message: HostMessage): void {
+        const origin = this.plan.connectorOrigin;
+        if (origin) postToConnector(this.frameWindow, origin, message);
+    }
+
+    handleWindowMessage(event: MessageEvent): void {
+        const plan = this.plan;
+        if (!plan.ready) return;
+        const verdict = judgeMessage(event, { allowedOrigins: plan.allowedOrigins, frameWindow: this.frameWindow });
+        if (verdict.kind === 'rejected') {
+            this.rejections.record(verdict.reason, verdict.detail);
+            this.rejectionTotal = this.rejections.total;
+            if (verdict.reason === 'body' || verdict.reason === 'size') {
+                // A genuine log that cannot be saved: tell the agent, in the connector too.
+                this.notify('problem', 'A log from the CRM Connector cannot be saved', verdict.detail);
+                this.reply(errorNotification(`The interaction log could not be saved: ${verdict.detail}`));
+            }
+            return;
+        }
+        const message = verdict.message;
+        switch (message.action) {
+            case 'ready':
+                this.reply(readyReply());
+                if (this.connection !== 'connected') this.connection = 'handshake';
+                break;
+            case 'requestCrmData':
+                this.reply(
+                    crmDataReply(
+                        currentUserFrom({ id: USER_ID, ...this.user }),
+                        parseCallCenterSettings(this.setting?.callCenterSettings).settings
+                    )
+                );
+                this.connection = 'connected';
+                break;
+            case 'requestSaveInteractionLog':
+                this.outbox?.enqueue({
+                    group: message.body.interactionId,
+                    label: this.labelFor(message.body),
+                    bodyJson: message.bodyJson,
+                    headerJson: message.header ? JSON.stringify(message.header) : undefined
+                });
+                break;
+            case 'requestCustomFieldsValues':
+                this.reply(customFieldsReply(message, this.writer?.schema));
+                break;
+            default:
+                // Known actions this package does not act on yet are ignored quietly.
+                break;
+        }
+    }
+
+    private labelFor(body: { interactionId: string; interactionData: Record<string, unknown> }): string {
+        const details = body.interactionData.logDetails as Record<string, unknown> | undefined;
+        const subject = details && typeof details.subject === 'string' ? details.subject.trim() : '';
+        return (subject || `Interaction ${body.interactionId}`).slice(0, 120);
+    }
+
+    // -- saving ----------------------------------------------------------------
+
+    private readonly lds: LdsAdapter = {
+        createRecord: (input) => createRecord(input),
+        updateRecord: (input) => updateRecord(input),
+        findRecordIdByLogKey: (logKey) => findLogIdByKey({ logKey })
+    };
+
+    private async save(entry: Readonly<OutboxEntry>): Promise<SaveOutcome> {
+        const config = this.writer;
+        if (!config) {
+            return { ok: false, transient: true, message: 'Waiting for the Interaction Log configuration.' };
+        }
+        const body: unknown = JSON.parse(entry.bodyJson);
+        const result = await writeInteractionLog(body, config, this.lds, entry.recordId);
+        if (result.ok) {
+            const header = entry.headerJson ? (JSON.parse(entry.headerJson) as unknown) : undefined;
+            this.reply(createHistoryItemReply(result.recordId, { header, message: { body } }, result.fields));
+            if (result.warnings.length > 0) {
+                this.notify(
+                    'problem',
+                    `Saved "${entry.label}" with ${result.warnings.length} mapping warning(s)`,
+                    'An admin can see them on the record.'
+                );
+            } else {
+                this.notify('saved', 'Interaction log saved', entry.label);
+            }
+            return { ok: true, recordId: result.recordId, warningCount: result.warnings.length };
+        }
+        if (!result.transient) {
+            this.notify('problem', `"${entry.label}" needs attention`, result.message);
+        }
+        return { ok: false, transient: result.transient, message: result.message, detail: result.detail };
+    }
+
+    private notify(kind: 'saved' | 'problem', title: string, message: string): void {
+        if (!shouldToast(toastBehavior(this.setting), kind)) return;
+        this.dispatchEvent(new ShowToastEvent({ title, message, variant: kind === 'saved' ? 'success' : 'warning' }));
+    }
+
+    // -- the status strip and panel ---------------------------------------------
+
+    get hostStyle(): string {
+        const h = Number(this.height);
+        return `height: ${Number.isFinite(h) && h >= 200 ? Math.min(h, 2000) : 600}px;`;
+    }
+
+    get setupNeeded(): boolean {
+        return this.connection !== 'loading' && !this.plan.ready;
+    }
+
+    get setupProblem(): string | undefined {
+        return this.plan.problem;
+    }
+
+    get setupSteps(): { key: string; text: string }[] {
+        return this.plan.steps.map((text, i) => ({ key: `step-${i}`, text }));
+    }
+
+    get frameUrl(): string | undefined {
+        return this.connection === 'loading' ? undefined : this.plan.connectorUrl;
+    }
+
+    get connectionLabel(): string {
+        return CONNECTION_LABELS[this.connection].label;
+    }
+
+    get connectionIcon(): string {
+        return CONNECTION_LABELS[this.connection].icon;
+    }
+
+    get lastSaved(): { label: string; url: string } | undefined {
+        const last = this.snapshot.lastSaved;
+        return last?.recordId
+            ? { label: last.label, url: `/lightning/r/Interaction_Log__c/${last.recordId}/view` }
+            : undefined;
+    }
+
+    get hasQueue(): boolean {
+        return this.snapshot.pending.length + this.snapshot.failed.length + this.rejectionTotal > 0;
+    }
+
+    get queueLabel(): string {
+        const parts = [];
+        if (this.snapshot.pending.length) parts.push(`${this.snapshot.pending.length} pending`);
+        if (this.snapshot.failed.length) parts.push(`${this.snapshot.failed.length} need attention`);
+        if (this.rejectionTotal) parts.push(`${this.rejectionTotal} refused`);
+        return parts.join(', ');
+    }
+
+    get queueIcon(): string {
+        return this.snapshot.failed.length ? 'utility:warning' : 'utility:clock';
+    }
+
+    get panelExpanded(): string {
+        return this.panelOpen ? 'true' : 'false';
+    }
+
+    get notDurableWarning(): string | undefined {
+        const n = this.snapshot.notDurable;
+        return n
+            ? `${n} log(s) could not be stored in this browser: keep this tab open until they are saved.`
+            : undefined;
+    }
+
+    get queueRows(): QueueRow[] {
+        return [...this.snapshot.failed, ...this.snapshot.pending].map((e) => ({
+            id: e.id,
+            label: e.label,
+            state: e.state,
+            saving: e.state === 'saving',
+            stateText:
+                e.state === 'failed'
+                    ? 'Needs attention'
+                    : e.state === 'saving'
+                      ? 'Saving…'
+                      : e.attempts > 0
+                        ? `Waiting to retry (attempt ${e.attempts})`
+                        : 'Waiting to be saved',
+            error: e.lastError,
+            detail: e.errorDetail
+        }));
+    }
+
+    get rejectionRows() {
+        // rejectionTotal is read so the panel re-renders when a message is refused.
+        return this.rejectionTotal ? this.rejections.summary() : [];
+    }
+
+    get lastRejection(): string {
+        return this.rejections.last;
+    }
+
+    togglePanel(): void {
+        this.panelOpen = !this.panelOpen;
+    }
+
+    handleRetry(event: Event): void {
+        const id = (event.currentTarget as HTMLElement | null)?.dataset.id;
+        if (id) this.outbox?.retry(id);
+    }
+}

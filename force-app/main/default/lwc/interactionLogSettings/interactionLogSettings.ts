@@ -1,0 +1,141 @@
+/**
+ * interactionLogSettings: the configuration the Apex controller returns, and what the
+ * component makes of it: which setting record applies, whether the connector can be
+ * hosted at all (and if not, exactly what an admin must configure), and when to toast.
+ */
+import { LAYER_ORG_OVERRIDE, type FieldMapping } from 'c/interactionLogMapper';
+import { allowedOriginsFrom, originOf } from 'c/connectorProtocol';
+
+/** One Interaction_Log_Field_Mapping__mdt record as the controller returns it. */
+export interface MappingRecord {
+    developerName: string;
+    label?: string;
+    sourcePath?: string | null;
+    targetObject?: string | null;
+    targetField?: string | null;
+    transform?: string | null;
+    active?: boolean | null;
+    layer?: string | null;
+    description?: string | null;
+}
+
+/** One Interaction_Log_Setting__mdt record as the controller returns it. */
+export interface SettingRecord {
+    developerName: string;
+    label?: string;
+    layer?: string | null;
+    active?: boolean | null;
+    connectorUrl?: string | null;
+    allowedOrigins?: string | null;
+    storeRawPayload?: boolean | null;
+    createTask?: boolean | null;
+    toastBehavior?: string | null;
+    callCenterSettings?: string | null;
+}
+
+/** What InteractionLogConfigController.getConfiguration returns. */
+export interface Configuration {
+    mappings?: MappingRecord[];
+    settings?: SettingRecord[];
+    picklists?: Record<string, { values: string[]; restricted: boolean }>;
+    keyPrefixes?: Record<string, string>;
+}
+
+export type ToastBehavior = 'All' | 'Problems_Only' | 'None';
+
+export function toFieldMappings(records: readonly MappingRecord[] | undefined): FieldMapping[] {
+    return (records ?? []).map((r) => ({
+        name: r.developerName,
+        sourcePath: r.sourcePath ?? '',
+        targetObject: r.targetObject ?? undefined,
+        targetField: r.targetField ?? '',
+        transform: r.transform ?? '',
+        active: r.active !== false,
+        layer: r.layer ?? undefined,
+        description: r.description ?? undefined
+    }));
+}
+
+/** The active Org override setting record if there is one (first by name), else the package default. */
+export function resolveSetting(records: readonly SettingRecord[] | undefined): SettingRecord | undefined {
+    const active = (records ?? []).filter((r) => r && r.active !== false);
+    const byName = (a: SettingRecord, b: SettingRecord) => a.developerName.localeCompare(b.developerName);
+    return (
+        active.filter((r) => r.layer === LAYER_ORG_OVERRIDE).sort(byName)[0] ??
+        active.filter((r) => r.layer !== LAYER_ORG_OVERRIDE).sort(byName)[0]
+    );
+}
+
+export interface HostingPlan {
+    ready: boolean;
+    connectorUrl?: string;
+    connectorOrigin?: string;
+    allowedOrigins: string[];
+    /** For the admin: what is wrong, in one sentence. */
+    problem?: string;
+    /** For the admin: what to configure, step by step. */
+    steps: string[];
+}
+
+function setupSteps(origin: string): string[] {
+    return [
+        'In Setup, Custom Metadata Types, Interaction Log Setting, Manage Records: create a record with Layer = Org override and Connector URL = the https address of your CRM Connector. Leave the Package default record as it is.',
+        `In Setup, Trusted URLs: add ${origin} with the frame-src directive, so Lightning lets the page frame the connector.`,
+        'For voice: on the same Trusted URL, allow camera and microphone access; agents then allow the microphone in their browser.',
+        'Assign the Interaction Log Agent permission set to agents and the Interaction Log Admin permission set to admins.'
+    ];
+}
+
+const EXAMPLE_ORIGIN = 'https://your-connector.example.com';
+
+/**
+ * Decides whether the connector can be hosted with this setting (and an optional URL
+ * override from the page), and if not, says exactly what an admin must configure.
+ */
+export function planHosting(setting: SettingRecord | undefined, urlOverride?: string | null): HostingPlan {
+    const url = (urlOverride && urlOverride.trim()) || setting?.connectorUrl?.trim() || '';
+    const origin = originOf(url);
+    const notReady = (problem: string, steps: string[], allowedOrigins: string[] = []): HostingPlan => ({
+        ready: false,
+        allowedOrigins,
+        problem,
+        steps
+    });
+    if (!setting) {
+        return notReady('No active Interaction Log Setting record was found.', setupSteps(origin ?? EXAMPLE_ORIGIN));
+    }
+    if (!url) {
+        return notReady('The CRM Connector address is not configured.', setupSteps(EXAMPLE_ORIGIN));
+    }
+    if (!origin || !/^https:/i.test(url)) {
+        return notReady(`The Connector URL "${url}" is not a valid https address.`, setupSteps(EXAMPLE_ORIGIN));
+    }
+    const allowed = allowedOriginsFrom(url, setting.allowedOrigins);
+    if (allowed.invalid.length > 0) {
+        return notReady(
+            `Allowed Origins holds entries that are not origins (scheme, host and port only): ${allowed.invalid.join(', ')}.`,
+            setupSteps(origin)
+        );
+    }
+    if (!allowed.origins.includes(origin)) {
+        return notReady(
+            `The Connector URL's origin ${origin} is not among the Allowed Origins (${allowed.origins.join(', ')}), so no message from the connector would be accepted.`,
+            [
+                `Add ${origin} to Allowed Origins in your Interaction Log Setting record, or leave Allowed Origins empty.`,
+                ...setupSteps(origin).slice(1)
+            ],
+            allowed.origins
+        );
+    }
+    return { ready: true, connectorUrl: url, connectorOrigin: origin, allowedOrigins: allowed.origins, steps: [] };
+}
+
+export function toastBehavior(setting: SettingRecord | undefined): ToastBehavior {
+    const value = setting?.toastBehavior;
+    return value === 'All' || value === 'None' ? value : 'Problems_Only';
+}
+
+export function shouldToast(behavior: ToastBehavior, kind: 'saved' | 'problem'): boolean {
+    if (behavior === 'None') return false;
+    return kind === 'problem' || behavior === 'All';
+}
