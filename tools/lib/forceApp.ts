@@ -260,3 +260,77 @@ export function toFieldMapping(record: CustomMetadataRecord): FieldMapping {
 export function loadFieldMappings(dir: string = join(DEFAULT_SOURCE, 'customMetadata')): FieldMapping[] {
     return readCustomMetadataRecords(dir, 'Interaction_Log_Field_Mapping').map(toFieldMapping);
 }
+
+// ---------------------------------------------------------------------------
+// What the org would answer: getObjectInfo and the Apex controller's configuration
+// ---------------------------------------------------------------------------
+
+/** The UI API ObjectInfo of an object, as getObjectInfo returns it for an admin, built from source. */
+export function loadObjectInfo(sourceDir: string = DEFAULT_SOURCE, objectApiName = 'Interaction_Log__c') {
+    const schema = loadObjectSchema(sourceDir, objectApiName);
+    const fields: Record<string, Record<string, unknown>> = {};
+    for (const f of Object.values(schema.fields)) {
+        fields[f.apiName] = {
+            apiName: f.apiName,
+            dataType: f.dataType,
+            label: f.label ?? f.apiName,
+            length: f.length ?? 0,
+            precision: f.precision ?? 0,
+            scale: f.scale ?? 0,
+            createable: f.createable,
+            updateable: f.createable,
+            calculated: Boolean(f.calculated),
+            unique: Boolean(f.unique),
+            externalId: Boolean(f.externalId),
+            custom: f.apiName.endsWith('__c'),
+            reference: f.dataType === 'Reference',
+            referenceToInfos: (f.referenceTo ?? []).map((r) => ({ apiName: r.apiName, nameFields: ['Name'] }))
+        };
+    }
+    return { apiName: objectApiName, label: 'Interaction Log', keyPrefix: 'a00', fields };
+}
+
+/** What InteractionLogConfigController.getConfiguration returns, built from the records and fields in source. */
+export function loadConfiguration(
+    sourceDir: string = DEFAULT_SOURCE,
+    mappingDirs: string[] = [join(sourceDir, 'customMetadata')]
+) {
+    const bool = (v: string | null | undefined) => v === 'true';
+    const mappings = mappingDirs
+        .flatMap((dir) => readCustomMetadataRecords(dir, 'Interaction_Log_Field_Mapping'))
+        .filter((r) => bool(r.values.Active__c))
+        .map((r) => ({
+            developerName: r.developerName,
+            label: r.label,
+            sourcePath: r.values.Source_Path__c,
+            targetObject: r.values.Target_Object__c,
+            targetField: r.values.Target_Field__c,
+            transform: r.values.Transform__c,
+            active: true,
+            layer: r.values.Layer__c,
+            description: r.values.Description__c
+        }));
+    const settings = readCustomMetadataRecords(join(sourceDir, 'customMetadata'), 'Interaction_Log_Setting')
+        .filter((r) => bool(r.values.Active__c))
+        .map((r) => ({
+            developerName: r.developerName,
+            label: r.label,
+            layer: r.values.Layer__c,
+            active: true,
+            connectorUrl: r.values.Connector_Url__c,
+            allowedOrigins: r.values.Allowed_Origins__c,
+            storeRawPayload: bool(r.values.Store_Raw_Payload__c),
+            createTask: bool(r.values.Create_Task__c),
+            toastBehavior: r.values.Toast_Behavior__c,
+            callCenterSettings: r.values.Call_Center_Settings__c
+        }));
+    const schema = loadObjectSchema(sourceDir);
+    const picklists: Record<string, { values: string[]; restricted: boolean }> = {};
+    const keyPrefixes: Record<string, string> = {};
+    for (const f of Object.values(schema.fields)) {
+        if (f.picklistValues)
+            picklists[f.apiName] = { values: f.picklistValues, restricted: Boolean(f.restrictedPicklist) };
+        for (const r of f.referenceTo ?? []) if (r.keyPrefix) keyPrefixes[r.apiName] = r.keyPrefix;
+    }
+    return { mappings, settings, picklists, keyPrefixes };
+}

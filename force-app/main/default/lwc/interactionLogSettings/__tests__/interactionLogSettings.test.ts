@@ -1,0 +1,122 @@
+import {
+    planHosting,
+    resolveSetting,
+    shouldToast,
+    toastBehavior,
+    toFieldMappings,
+    type SettingRecord
+} from 'c/interactionLogSettings';
+
+const base: SettingRecord = { developerName: 'Default', layer: 'Package_Default', active: true, connectorUrl: null };
+
+describe('which setting applies', () => {
+    it('prefers an active org override, then the package default', () => {
+        const org: SettingRecord = {
+            developerName: 'Org',
+            layer: 'Org_Override',
+            active: true,
+            connectorUrl: 'https://c.example.com'
+        };
+        expect(resolveSetting([base, org])).toBe(org);
+        expect(resolveSetting([base, { ...org, active: false }])).toBe(base);
+        expect(resolveSetting([])).toBeUndefined();
+        expect(resolveSetting(undefined)).toBeUndefined();
+    });
+});
+
+describe('hosting plan', () => {
+    it('is ready with an https connector URL, allowing its origin', () => {
+        expect(planHosting({ ...base, connectorUrl: 'https://c.example.com/agent/' })).toEqual({
+            ready: true,
+            connectorUrl: 'https://c.example.com/agent/',
+            connectorOrigin: 'https://c.example.com',
+            allowedOrigins: ['https://c.example.com'],
+            steps: []
+        });
+    });
+
+    it('takes the page override of the URL', () => {
+        expect(
+            planHosting({ ...base, connectorUrl: 'https://c.example.com' }, 'https://other.example.com/x')
+                .connectorOrigin
+        ).toBe('https://other.example.com');
+    });
+
+    it('tells the admin exactly what to configure when nothing is set', () => {
+        const plan = planHosting(base);
+        expect(plan.ready).toBe(false);
+        expect(plan.problem).toBe('The CRM Connector address is not configured.');
+        const steps = plan.steps.join('\n');
+        expect(steps).toMatch(/Interaction Log Setting/);
+        expect(steps).toMatch(/Org override/);
+        expect(steps).toMatch(/Trusted URLs/);
+        expect(steps).toMatch(/frame-src/);
+        expect(steps).toMatch(/camera and microphone/);
+        expect(planHosting(undefined).problem).toMatch(/No active Interaction Log Setting/);
+    });
+
+    it('refuses a connector URL that is not https', () => {
+        expect(planHosting({ ...base, connectorUrl: 'http://c.example.com' }).problem).toMatch(
+            /not a valid https address/
+        );
+        expect(planHosting({ ...base, connectorUrl: 'not a url' }).ready).toBe(false);
+    });
+
+    it('refuses allowed origins that do not include the connector origin, naming both', () => {
+        const plan = planHosting({
+            ...base,
+            connectorUrl: 'https://c.example.com',
+            allowedOrigins: 'https://d.example.com'
+        });
+        expect(plan.ready).toBe(false);
+        expect(plan.problem).toContain('https://c.example.com');
+        expect(plan.problem).toContain('https://d.example.com');
+        expect(plan.steps[0]).toMatch(/Add https:\/\/c.example.com to Allowed Origins/);
+    });
+
+    it('refuses allowed origins that are URLs with a path', () => {
+        expect(
+            planHosting({
+                ...base,
+                connectorUrl: 'https://c.example.com',
+                allowedOrigins: 'https://c.example.com/agent'
+            }).problem
+        ).toMatch(/not origins/);
+    });
+});
+
+describe('toasts and mappings', () => {
+    it('toasts problems by default, everything with All, nothing with None', () => {
+        expect(toastBehavior(base)).toBe('Problems_Only');
+        expect(shouldToast('Problems_Only', 'saved')).toBe(false);
+        expect(shouldToast('Problems_Only', 'problem')).toBe(true);
+        expect(shouldToast(toastBehavior({ ...base, toastBehavior: 'All' }), 'saved')).toBe(true);
+        expect(shouldToast(toastBehavior({ ...base, toastBehavior: 'None' }), 'problem')).toBe(false);
+    });
+
+    it('turns controller records into mapper records', () => {
+        expect(
+            toFieldMappings([
+                {
+                    developerName: 'Subject',
+                    sourcePath: 'a.b',
+                    targetField: 'Subject__c',
+                    transform: 'text',
+                    layer: 'Org_Override',
+                    active: true
+                }
+            ])
+        ).toEqual([
+            {
+                name: 'Subject',
+                sourcePath: 'a.b',
+                targetObject: undefined,
+                targetField: 'Subject__c',
+                transform: 'text',
+                active: true,
+                layer: 'Org_Override',
+                description: undefined
+            }
+        ]);
+    });
+});
