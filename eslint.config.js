@@ -42,7 +42,9 @@ module.exports = [
         languageOptions: { globals: { ...globals.jest } },
         rules: {
             ...jestPlugin.configs.recommended.rules,
-            '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off'
+            '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
+            // Tests step fake clocks and drain promises one turn at a time on purpose.
+            'no-await-in-loop': 'off'
         }
     },
     {

@@ -198,17 +198,15 @@ describe('writeInteractionLog', () => {
 
     it('updates the existing record when the log key is already taken, with the id from the error', async () => {
         const lds = fakeLds({
-            createRecord: jest
-                .fn()
-                .mockRejectedValue(
-                    recordError(400, [
-                        {
-                            errorCode: 'DUPLICATE_VALUE',
-                            message:
-                                'duplicate value found: Log_Key__c duplicates value on record with id: a00000000000007AAA'
-                        }
-                    ])
-                )
+            createRecord: jest.fn().mockRejectedValue(
+                recordError(400, [
+                    {
+                        errorCode: 'DUPLICATE_VALUE',
+                        message:
+                            'duplicate value found: Log_Key__c duplicates value on record with id: a00000000000007AAA'
+                    }
+                ])
+            )
         });
         const result = await writeInteractionLog(voice, config, lds);
         expect(result).toMatchObject({ ok: true, recordId: 'a00000000000007AAA', created: false });
@@ -221,13 +219,11 @@ describe('writeInteractionLog', () => {
 
     it('asks Apex for the record when the duplicate error does not name it', async () => {
         const lds = fakeLds({
-            createRecord: jest
-                .fn()
-                .mockRejectedValue(
-                    recordError(400, [], {
-                        Log_Key__c: [{ errorCode: 'DUPLICATE_VALUE', message: 'duplicate value found' }]
-                    })
-                ),
+            createRecord: jest.fn().mockRejectedValue(
+                recordError(400, [], {
+                    Log_Key__c: [{ errorCode: 'DUPLICATE_VALUE', message: 'duplicate value found' }]
+                })
+            ),
             findRecordIdByLogKey: jest.fn().mockResolvedValue('a00000000000008AAA')
         });
         const result = await writeInteractionLog(voice, config, lds);

@@ -389,8 +389,12 @@ describe('webStorage', () => {
             },
             key: (i: number) => [...data.keys()][i] ?? null,
             getItem: (k: string) => data.get(k) ?? null,
-            setItem: (k: string, v: string) => void data.set(k, v),
-            removeItem: (k: string) => void data.delete(k)
+            setItem: (k: string, v: string) => {
+                data.set(k, v);
+            },
+            removeItem: (k: string) => {
+                data.delete(k);
+            }
         };
         const mine = webStorage(store, '005000000000001AAA');
         const theirs = webStorage(store, '005000000000002AAA');
