@@ -29,7 +29,9 @@ module.exports = [
         languageOptions: { parser: tseslint.parser, sourceType: 'module' },
         rules: {
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-            '@typescript-eslint/consistent-type-imports': 'error'
+            '@typescript-eslint/consistent-type-imports': 'error',
+            // Formatting is Prettier's job; this rule fights its output.
+            'no-confusing-arrow': 'off'
         }
     },
     {
