@@ -46,7 +46,9 @@ module.exports = [
             ...jestPlugin.configs.recommended.rules,
             '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
             // Tests step fake clocks and drain promises one turn at a time on purpose.
-            'no-await-in-loop': 'off'
+            'no-await-in-loop': 'off',
+            // Tests dispatch the plain events the browser itself fires (online, message).
+            '@lwc/lwc/prefer-custom-event': 'off'
         }
     },
     {
