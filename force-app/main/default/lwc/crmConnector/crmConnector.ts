@@ -68,6 +68,7 @@ const CONNECTION_LABELS: Record<Connection, { label: string; icon: string }> = {
 interface QueueRow {
     id: string;
     label: string;
+    retryTitle: string;
     state: string;
     stateText: string;
     saving: boolean;
@@ -375,6 +376,7 @@ export default class CrmConnector extends LightningElement {
         return [...this.snapshot.failed, ...this.snapshot.pending].map((e) => ({
             id: e.id,
             label: e.label,
+            retryTitle: `Retry saving ${e.label}`,
             state: e.state,
             saving: e.state === 'saving',
             stateText:
