@@ -19,6 +19,7 @@ import {
     type ObjectSchema
 } from 'c/interactionLogMapper';
 import { loadFieldMappings, loadObjectSchema } from '../../../../../../tools/lib/forceApp';
+import { VENDOR_ROWS } from '../../../../../../tools/lib/vendorTable';
 import { loadFixture, loadFixtures } from '../../../../../../test/fixtures';
 
 const schema = loadObjectSchema();
@@ -36,56 +37,6 @@ function bodyOf(message: unknown): Json {
 function dig(value: unknown, ...keys: string[]): unknown {
     return keys.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Json)[k] : undefined), value);
 }
-
-// The vendor's 46 rows and the field each lands in (DESIGN.md's data model).
-const VENDOR_ROWS: Record<string, string> = {
-    'ACW Duration': 'Acw_Duration__c',
-    Attributes: 'Attributes__c',
-    Channel: 'Channel__c',
-    'Destination Address': 'Destination_Address__c',
-    Direction: 'Direction__c',
-    'Established Time': 'Established_Time__c',
-    'Interaction Type': 'Interaction_Type__c',
-    'Interaction ID': 'Interaction_Id__c',
-    Priority: 'Priority__c',
-    'Resource Address': 'Resource_Address__c',
-    'Updated Originating Address': 'Updated_Originating_Address__c',
-    'Updated Destination Address': 'Updated_Destination_Address__c',
-    'Work Codes': 'Work_Codes__c',
-    'Interaction Origin': 'Interaction_Origin__c',
-    'Caller Name': 'Caller_Name__c',
-    'Caller Number': 'Caller_Number__c',
-    DNIS: 'DNIS__c',
-    'Start Date': 'Start_Date__c',
-    'Start Time': 'Start_Time__c',
-    'Topic ID': 'Topic_Id__c',
-    'Topic Name': 'Topic_Name__c',
-    UUI: 'UUI__c',
-    'ASAI UUI': 'ASAI_UUI__c',
-    UCID: 'UCID__c',
-    'End Time': 'End_Time__c',
-    'Skill ID': 'Skill_Id__c',
-    'Skill Name': 'Skill_Name__c',
-    'Engagement Parameters': 'Engagement_Parameters__c',
-    Subject: 'Subject__c',
-    'Name ID': 'Name_Id__c',
-    'Related To ID': 'Related_To_Id__c',
-    Comments: 'Comments__c',
-    'Name Options': 'Name_Options__c',
-    'Related To Options': 'Related_To_Options__c',
-    'Disposition Code': 'Disposition_Code__c',
-    'Custom Fields': 'Custom_Fields__c',
-    Settings: 'Settings__c',
-    'Is Transfer Interaction': 'Is_Transfer__c',
-    'Is Conference Interaction': 'Is_Conference__c',
-    'Last Updated At': 'Draft_Last_Updated_At__c',
-    'Last Updated By': 'Draft_Last_Updated_By__c',
-    'Draft ID': 'Draft_Id__c',
-    'Draft Saved Successfully': 'Draft_Saved__c',
-    'Email Draft Body': 'Email_Draft_Body__c',
-    'Draft Attachments': 'Draft_Attachments__c',
-    'Transferred By': 'Draft_Transferred_By__c'
-};
 
 const pretty = (v: unknown): string => JSON.stringify(v, null, 2);
 const iso = (v: unknown): string => new Date(String(v)).toISOString();

@@ -1,0 +1,141 @@
+/**
+ * npm run validate must fail on each mistake that would break a deploy or a review, and
+ * pass on the real tree. Each case copies the project to a temporary folder and breaks it.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../lib/forceApp';
+
+const NODE22 = join(PROJECT_ROOT, 'node_modules', 'node', 'bin', 'node');
+const SOURCE = join('force-app', 'main', 'default');
+
+function copyProject(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-case-'));
+    for (const name of ['sfdx-project.json', '.forceignore', 'force-app'])
+        cpSync(join(PROJECT_ROOT, name), join(dir, name), { recursive: true });
+    return dir;
+}
+
+function edit(project: string, file: string, change: (text: string) => string): void {
+    const path = join(project, file);
+    const before = readFileSync(path, 'utf8');
+    const after = change(before);
+    if (after === before) throw new Error(`the test's edit did not change ${file}`);
+    writeFileSync(path, after);
+}
+
+function runValidate(project: string, skip = 'analyzer') {
+    const result = spawnSync(
+        NODE22,
+        ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'validate.ts'), '--project', project, '--skip', skip],
+        {
+            cwd: PROJECT_ROOT,
+            encoding: 'utf8'
+        }
+    );
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run validate', () => {
+    const made: string[] = [];
+    const project = () => {
+        const dir = copyProject();
+        made.push(dir);
+        return dir;
+    };
+    afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+    beforeAll(() => {
+        if (!existsSync(join(PROJECT_ROOT, SOURCE, 'lwc', 'crmConnector', 'crmConnector.js'))) {
+            throw new Error('Run npm run build before these tests: the platform compiler checks the built .js files.');
+        }
+    });
+
+    it('passes on the real tree', () => {
+        const run = runValidate(project());
+        expect(run.stdout).toBe('validate: the package would deploy.\n');
+        expect(run.status).toBe(0);
+    });
+
+    it('fails on a mapping record that points at a missing field', () => {
+        const dir = project();
+        edit(dir, join(SOURCE, 'customMetadata', 'Interaction_Log_Field_Mapping.Topic_Name.md-meta.xml'), (t) =>
+            t.replace(
+                '<value xsi:type="xsd:string">Topic_Name__c</value>',
+                '<value xsi:type="xsd:string">Queue_Name__c</value>'
+            )
+        );
+        const run = runValidate(dir);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toContain(
+            'Interaction_Log_Field_Mapping.Topic_Name.md-meta.xml: targets Interaction_Log__c.Queue_Name__c, which does not exist'
+        );
+        expect(run.stdout).toContain('has no active package default mapping for the vendor row "Topic Name"');
+    });
+
+    it('fails on a JSON transform on a Checkbox', () => {
+        const dir = project();
+        edit(dir, join(SOURCE, 'customMetadata', 'Interaction_Log_Field_Mapping.Is_Transfer.md-meta.xml'), (t) =>
+            t.replace('<value xsi:type="xsd:string">boolean</value>', '<value xsi:type="xsd:string">json</value>')
+        );
+        const run = runValidate(dir);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toContain('uses the json transform on Is_Transfer__c, a Checkbox field');
+    });
+
+    it('fails on an LWC template error', () => {
+        const dir = project();
+        edit(dir, join(SOURCE, 'lwc', 'crmConnector', 'crmConnector.html'), (t) =>
+            t.replace('<template lwc:if={setupNeeded}>', '<template lwc:if={setupNeeded}><div>')
+        );
+        const run = runValidate(dir);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toMatch(/crmConnector.*does not compile for the platform/);
+    });
+
+    it('fails on an Apex syntax error', () => {
+        const dir = project();
+        edit(dir, join(SOURCE, 'classes', 'InteractionLogConfigController.cls'), (t) =>
+            t.replace('if (String.isBlank(logKey)) {', 'if (String.isBlank(logKey) {')
+        );
+        const run = runValidate(dir);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toContain('InteractionLogConfigController.cls: is not valid Apex');
+    });
+
+    it('fails on a TypeScript file that would deploy', () => {
+        const dir = project();
+        edit(dir, '.forceignore', (t) => t.replace('**/*.ts\n', ''));
+        const run = runValidate(dir);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toMatch(/crmConnector\.ts: is a TypeScript source and would deploy/);
+    });
+
+    it('fails on a layout naming a missing field', () => {
+        const dir = project();
+        edit(dir, join(SOURCE, 'layouts', 'Interaction_Log__c-Interaction Log Layout.layout-meta.xml'), (t) =>
+            t.replace('<field>Subject__c</field>', '<field>Summary__c</field>')
+        );
+        const run = runValidate(dir);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toContain('The layout names Summary__c, which is not a field of Interaction_Log__c');
+    });
+
+    it('fails on XML that is not well formed, and on a permission set that grants too much', () => {
+        const dir = project();
+        edit(dir, join(SOURCE, 'tabs', 'Interaction_Log__c.tab-meta.xml'), (t) =>
+            t.replace('</CustomTab>', '</CustomTabs>')
+        );
+        edit(dir, join(SOURCE, 'permissionsets', 'Interaction_Log_Agent.permissionset-meta.xml'), (t) =>
+            t.replace('<allowDelete>false</allowDelete>', '<allowDelete>true</allowDelete>')
+        );
+        const run = runValidate(dir, 'analyzer,convert,lwc');
+        expect(run.status).toBe(1);
+        expect(run.stdout).toContain('Interaction_Log__c.tab-meta.xml: is not well-formed XML');
+        expect(run.stdout).toContain(
+            'Interaction_Log_Agent.permissionset-meta.xml: must set allowDelete to false on Interaction_Log__c'
+        );
+    });
+});
