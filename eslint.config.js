@@ -5,7 +5,7 @@ const tseslint = require('typescript-eslint');
 const jestPlugin = require('eslint-plugin-jest');
 const globals = require('globals');
 
-const LWC_SOURCES = ['force-app/main/default/lwc/**/*.ts'];
+const LWC_SOURCES = ['force-app/main/default/lwc/**/*.ts', 'workbench/modules/**/*.ts'];
 const TESTS = ['**/__tests__/**/*.ts', 'force-app/test/**/*.ts'];
 
 module.exports = [
@@ -35,8 +35,12 @@ module.exports = [
         }
     },
     {
-        files: ['tools/**/*.ts', 'e2e/**/*.ts', 'test/**/*.ts', ...TESTS],
+        files: ['tools/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', 'workbench/*.ts', ...TESTS],
         languageOptions: { globals: { ...globals.node } }
+    },
+    {
+        files: ['workbench/adapters/**/*.ts', 'workbench/simulator/**/*.ts'],
+        languageOptions: { globals: { ...globals.browser } }
     },
     {
         files: TESTS,

@@ -89,6 +89,14 @@ function setupSteps(origin: string): string[] {
 const EXAMPLE_ORIGIN = 'https://your-connector.example.com';
 
 /**
+ * https, or plain http on this machine's loopback (what browsers treat as potentially
+ * trustworthy, and what the local workbench serves its connector simulator on).
+ */
+export function isSecureOrigin(origin: string): boolean {
+    return /^https:\/\//i.test(origin) || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i.test(origin);
+}
+
+/**
  * Decides whether the connector can be hosted with this setting (and an optional URL
  * override from the page), and if not, says exactly what an admin must configure.
  */
@@ -107,7 +115,7 @@ export function planHosting(setting: SettingRecord | undefined, urlOverride?: st
     if (!url) {
         return notReady('The CRM Connector address is not configured.', setupSteps(EXAMPLE_ORIGIN));
     }
-    if (!origin || !/^https:/i.test(url)) {
+    if (!origin || !isSecureOrigin(origin)) {
         return notReady(`The Connector URL "${url}" is not a valid https address.`, setupSteps(EXAMPLE_ORIGIN));
     }
     const allowed = allowedOriginsFrom(url, setting.allowedOrigins);

@@ -1,0 +1,6 @@
+/** @salesforce/apex/InteractionLogConfigController.getConfiguration in the workbench. */
+import { callOrg } from './api';
+
+export default function getConfiguration(): Promise<unknown> {
+    return callOrg('POST', '/apex/InteractionLogConfigController.getConfiguration', {});
+}

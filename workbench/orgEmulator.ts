@@ -1,0 +1,399 @@
+/**
+ * The org emulator: plays the org behind lightning/uiRecordApi and the Apex controller,
+ * for the workbench, the browser tests and the benchmark. Everything it knows comes from
+ * the package's own metadata in force-app: the object schema (types, lengths, picklists,
+ * required, unique, references with key prefixes), the field mapping and setting records.
+ * It validates every write as Salesforce does and answers with the UI API's error codes
+ * and shapes. Records survive a restart (an append-only file in the data folder).
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+    normalizeRecordId,
+    type FieldSchema,
+    type ObjectSchema
+} from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
+import { loadConfiguration, loadObjectInfo, loadObjectSchema } from '../tools/lib/forceApp';
+
+export type FieldValue = string | number | boolean | null;
+
+export interface StoredRecord {
+    Id: string;
+    CreatedDate: string;
+    LastModifiedDate: string;
+    fields: Record<string, FieldValue>;
+}
+
+export interface UiApiErrorBody {
+    message: string;
+    enhancedErrorType: 'RecordError';
+    output: {
+        errors: { errorCode: string; message: string; field?: string }[];
+        fieldErrors: Record<string, { errorCode: string; field: string; message: string }[]>;
+    };
+}
+
+export type WriteOutcome =
+    | { ok: true; record: StoredRecord }
+    | { ok: false; status: number; body: UiApiErrorBody | { errorCode: string; message: string }[] };
+
+/** How the emulator misbehaves on purpose, so people and tests can watch the outbox work. */
+export interface Faults {
+    /** Drop every UI API and Apex request without an answer, as when the network is down. */
+    offline: boolean;
+    /** Answer every UI API and Apex request with this HTTP status (e.g. 503); 0 for none. */
+    failStatus: number;
+    /** Answer 401 INVALID_SESSION_ID, as when the session expired. */
+    sessionExpired: boolean;
+    /** Wait this long before answering. */
+    latencyMs: number;
+    /** Refuse these fields with INVALID_FIELD, as when field-level security hides them. */
+    rejectFields: string[];
+    /** Refuse the next N record writes with UNABLE_TO_LOCK_ROW. */
+    lockNextWrites: number;
+}
+
+export const NO_FAULTS: Readonly<Faults> = {
+    offline: false,
+    failStatus: 0,
+    sessionExpired: false,
+    latencyMs: 0,
+    rejectFields: [],
+    lockNextWrites: 0
+};
+
+const OBJECT = 'Interaction_Log__c';
+const KEY_PREFIX = 'a00';
+const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+export interface EmulatorOptions {
+    /** Folder for records.jsonl; none keeps records in memory only. */
+    dataDir?: string;
+    /** The connector URL of the workbench's own Org override setting record. */
+    connectorUrl?: string;
+    /** The workbench user. */
+    userId?: string;
+}
+
+export class OrgEmulator {
+    readonly schema: ObjectSchema;
+    readonly userId: string;
+    faults: Faults = { ...NO_FAULTS };
+    private readonly records = new Map<string, StoredRecord>();
+    private readonly byLogKey = new Map<string, string>();
+    private counter = 0;
+    private readonly file?: string;
+    private readonly connectorUrl?: string;
+    /** Counts of what happened, for tests and the benchmark. */
+    readonly stats = { creates: 0, updates: 0, refused: 0, dropped: 0 };
+
+    constructor(options: EmulatorOptions = {}) {
+        this.schema = loadObjectSchema();
+        this.userId = options.userId ?? '005000000000001AAA';
+        this.connectorUrl = options.connectorUrl;
+        if (options.dataDir) {
+            mkdirSync(options.dataDir, { recursive: true });
+            this.file = join(options.dataDir, 'records.jsonl');
+            this.replay();
+        }
+    }
+
+    // -- what the org answers ---------------------------------------------------
+
+    objectInfo() {
+        return loadObjectInfo();
+    }
+
+    /** InteractionLogConfigController.getConfiguration, plus the workbench's own setting record. */
+    configuration() {
+        const config = loadConfiguration();
+        if (this.connectorUrl) {
+            config.settings.push({
+                developerName: 'Workbench',
+                label: 'Workbench',
+                layer: 'Org_Override',
+                active: true,
+                connectorUrl: this.connectorUrl,
+                allowedOrigins: null,
+                storeRawPayload: true,
+                createTask: false,
+                toastBehavior: 'All',
+                callCenterSettings:
+                    '{"ReqGeneralInfo":{"reqDisplayName":"Workbench Contact Center"},"LogOptions":{"callLogEnabled":true,"interactionHistorySize":20}}'
+            });
+        }
+        return config;
+    }
+
+    findLogIdByKey(logKey: string): string | null {
+        return this.byLogKey.get(logKey) ?? null;
+    }
+
+    list(): StoredRecord[] {
+        return [...this.records.values()].sort(
+            (a, b) => b.CreatedDate.localeCompare(a.CreatedDate) || b.Id.localeCompare(a.Id)
+        );
+    }
+
+    get(id: string): StoredRecord | undefined {
+        return this.records.get(normalizeRecordId(id) ?? id);
+    }
+
+    get size(): number {
+        return this.records.size;
+    }
+
+    // -- writes ------------------------------------------------------------------
+
+    create(apiName: string, fields: Record<string, unknown>): WriteOutcome {
+        if (apiName !== OBJECT) {
+            return this.refuse(404, [
+                { errorCode: 'NOT_FOUND', message: `The requested resource does not exist: ${apiName}` }
+            ]);
+        }
+        const locked = this.lock();
+        if (locked) return locked;
+        const problems = this.validate(fields, undefined);
+        if (problems) return problems;
+        const now = new Date().toISOString();
+        const record: StoredRecord = {
+            Id: this.nextId(),
+            CreatedDate: now,
+            LastModifiedDate: now,
+            fields: { ...(fields as Record<string, FieldValue>) }
+        };
+        this.store(record);
+        this.stats.creates += 1;
+        return { ok: true, record };
+    }
+
+    update(id: string, fields: Record<string, unknown>): WriteOutcome {
+        const existing = this.get(id);
+        if (!existing) {
+            return this.refuse(404, [{ errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted' }]);
+        }
+        const locked = this.lock();
+        if (locked) return locked;
+        const changes = { ...fields };
+        delete changes.Id;
+        const problems = this.validate(changes, existing);
+        if (problems) return problems;
+        const record: StoredRecord = {
+            ...existing,
+            LastModifiedDate: new Date().toISOString(),
+            fields: { ...existing.fields, ...(changes as Record<string, FieldValue>) }
+        };
+        for (const [k, v] of Object.entries(record.fields)) if (v === null) delete record.fields[k];
+        this.store(record);
+        this.stats.updates += 1;
+        return { ok: true, record };
+    }
+
+    /** Forgets every record (the workbench's Clear button, tests). */
+    reset(): void {
+        this.records.clear();
+        this.byLogKey.clear();
+        this.stats.creates = this.stats.updates = this.stats.refused = this.stats.dropped = 0;
+        if (this.file && existsSync(this.file)) rmSync(this.file);
+    }
+
+    private lock(): WriteOutcome | undefined {
+        if (this.faults.lockNextWrites > 0) {
+            this.faults.lockNextWrites -= 1;
+            return this.refuse(
+                400,
+                recordError(
+                    [
+                        {
+                            errorCode: 'UNABLE_TO_LOCK_ROW',
+                            message: 'unable to obtain exclusive access to this record or 1 records'
+                        }
+                    ],
+                    {}
+                )
+            );
+        }
+        return undefined;
+    }
+
+    private refuse(status: number, body: UiApiErrorBody | { errorCode: string; message: string }[]): WriteOutcome {
+        this.stats.refused += 1;
+        return { ok: false, status, body };
+    }
+
+    /** The checks Salesforce makes on a record write, with its error codes. */
+    private validate(fields: Record<string, unknown>, existing: StoredRecord | undefined): WriteOutcome | undefined {
+        const errors: { errorCode: string; message: string; field?: string }[] = [];
+        const fieldErrors: Record<string, { errorCode: string; field: string; message: string }[]> = {};
+        const fieldError = (name: string, errorCode: string, message: string) => {
+            (fieldErrors[name] ??= []).push({ errorCode, field: name, message });
+        };
+        for (const [name, value] of Object.entries(fields)) {
+            const field = Object.prototype.hasOwnProperty.call(this.schema.fields, name)
+                ? this.schema.fields[name]
+                : undefined;
+            if (!field || this.faults.rejectFields.includes(name)) {
+                errors.push({
+                    errorCode: 'INVALID_FIELD',
+                    message: `No such column '${name}' on sobject of type ${OBJECT}`
+                });
+                continue;
+            }
+            if (field.calculated || !field.createable) {
+                fieldError(
+                    name,
+                    'INVALID_FIELD_FOR_INSERT_UPDATE',
+                    `Unable to create/update fields: ${name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`
+                );
+                continue;
+            }
+            if (value === null || value === undefined) continue;
+            const problem = checkValue(field, value);
+            if (problem) fieldError(name, problem.code, `${field.label ?? name}: ${problem.message}`);
+        }
+        const name = fields.Name ?? existing?.fields.Name;
+        if (name === undefined || name === null || name === '') {
+            fieldError('Name', 'REQUIRED_FIELD_MISSING', 'Required fields are missing: [Name]');
+        }
+        const key = fields.Log_Key__c;
+        if (typeof key === 'string') {
+            const holder = this.byLogKey.get(key);
+            if (holder && holder !== existing?.Id) {
+                errors.push({
+                    errorCode: 'DUPLICATE_VALUE',
+                    message: `duplicate value found: Log_Key__c duplicates value on record with id: ${holder}`
+                });
+            }
+        }
+        if (errors.length === 0 && Object.keys(fieldErrors).length === 0) return undefined;
+        return this.refuse(400, recordError(errors, fieldErrors));
+    }
+
+    private nextId(): string {
+        this.counter += 1;
+        let n = this.counter;
+        let body = '';
+        for (let i = 0; i < 12; i += 1) {
+            body = ID_CHARS[n % 62] + body;
+            n = Math.floor(n / 62);
+        }
+        return normalizeRecordId(KEY_PREFIX + body) as string;
+    }
+
+    private store(record: StoredRecord): void {
+        this.index(record);
+        if (this.file) appendFileSync(this.file, JSON.stringify(record) + '\n');
+    }
+
+    private index(record: StoredRecord): void {
+        const previous = this.records.get(record.Id);
+        const oldKey = previous?.fields.Log_Key__c;
+        if (typeof oldKey === 'string' && this.byLogKey.get(oldKey) === record.Id) this.byLogKey.delete(oldKey);
+        this.records.set(record.Id, record);
+        const key = record.fields.Log_Key__c;
+        if (typeof key === 'string') this.byLogKey.set(key, record.Id);
+    }
+
+    private replay(): void {
+        if (!this.file || !existsSync(this.file)) return;
+        for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+            if (!line.trim()) continue;
+            try {
+                const record = JSON.parse(line) as StoredRecord;
+                this.index(record);
+            } catch {
+                // A torn last line after a crash: the records before it are intact.
+            }
+        }
+        this.counter = this.records.size;
+        while (this.records.has(this.peekId())) this.counter += 1;
+    }
+
+    private peekId(): string {
+        const saved = this.counter;
+        const id = this.nextId();
+        this.counter = saved;
+        return id;
+    }
+}
+
+function recordError(
+    errors: UiApiErrorBody['output']['errors'],
+    fieldErrors: UiApiErrorBody['output']['fieldErrors']
+): UiApiErrorBody {
+    const first = errors[0]?.message ?? Object.values(fieldErrors)[0]?.[0]?.message ?? 'Bad request';
+    return { message: first, enhancedErrorType: 'RecordError', output: { errors, fieldErrors } };
+}
+
+const TEXT_TYPES = new Set(['String', 'TextArea', 'Phone', 'Email', 'Url', 'EncryptedString']);
+
+/** One value against one field, as the platform checks it. */
+export function checkValue(field: FieldSchema, value: unknown): { code: string; message: string } | undefined {
+    const type = field.dataType;
+    const wrongType = () => ({
+        code: 'INVALID_TYPE_ON_FIELD_IN_RECORD',
+        message: `value not of required type: ${JSON.stringify(value).slice(0, 80)}`
+    });
+    if (TEXT_TYPES.has(type) || type === 'Picklist' || type === 'MultiPicklist') {
+        if (typeof value !== 'string') return wrongType();
+        const max = field.length ?? 255;
+        if (value.length > max) {
+            return {
+                code: 'STRING_TOO_LONG',
+                message: `data value too large: ${value.slice(0, 40)}... (max length=${max})`
+            };
+        }
+        if ((type === 'Picklist' || type === 'MultiPicklist') && field.restrictedPicklist) {
+            for (const item of type === 'MultiPicklist' ? value.split(';') : [value]) {
+                if (!(field.picklistValues ?? []).includes(item)) {
+                    return {
+                        code: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+                        message: `bad value for restricted picklist field: ${item}`
+                    };
+                }
+            }
+        }
+        return undefined;
+    }
+    switch (type) {
+        case 'Double':
+        case 'Int':
+        case 'Currency':
+        case 'Percent': {
+            if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType();
+            const digits = Math.trunc(Math.abs(value)).toString().length;
+            const allowed = (field.precision ?? 18) - (field.scale ?? 0);
+            return digits > allowed
+                ? {
+                      code: 'NUMBER_OUTSIDE_VALID_RANGE',
+                      message: `value outside of valid range on numeric field: ${value}`
+                  }
+                : undefined;
+        }
+        case 'Boolean':
+            return typeof value === 'boolean' ? undefined : wrongType();
+        case 'DateTime':
+            return typeof value === 'string' &&
+                /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) &&
+                !Number.isNaN(Date.parse(value))
+                ? undefined
+                : wrongType();
+        case 'Date':
+            return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? undefined : wrongType();
+        case 'Time':
+            return typeof value === 'string' && /^\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?$/.test(value)
+                ? undefined
+                : wrongType();
+        case 'Reference': {
+            if (typeof value !== 'string') return wrongType();
+            const id = normalizeRecordId(value);
+            if (!id) return { code: 'MALFORMED_ID', message: `id value of incorrect type: ${value}` };
+            const prefixes = (field.referenceTo ?? []).map((r) => r.keyPrefix);
+            return prefixes.includes(id.slice(0, 3))
+                ? undefined
+                : { code: 'FIELD_INTEGRITY_EXCEPTION', message: `id value of incorrect type: ${value}` };
+        }
+        default:
+            return wrongType();
+    }
+}

@@ -1,0 +1,121 @@
+/**
+ * The CRM Connector simulator: a page on its own origin, loaded in the component's frame.
+ * It speaks the connector's side of the conversation: repeats `ready` until the host
+ * answers, asks for `requestCrmData`, then posts `requestSaveInteractionLog` messages from
+ * the project's sample messages when a person (or a test) presses a button.
+ */
+
+type Message = { type: string; action: string; data?: unknown };
+
+interface FixtureIndex {
+    messages: { name: string; label: string }[];
+    malformed: { name: string; label: string }[];
+}
+
+const params = new URLSearchParams(location.search);
+const hostOrigin = params.get('host') ?? '*';
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let handshakeDone = false;
+let last: Message | undefined;
+let readyTimer: ReturnType<typeof setInterval> | undefined;
+
+function postToHost(message: unknown): void {
+    window.parent.postMessage(message, hostOrigin);
+}
+
+function note(text: string, detail?: unknown): void {
+    const item = document.createElement('li');
+    item.textContent = detail === undefined ? text : `${text} ${JSON.stringify(detail).slice(0, 300)}`;
+    $('received').prepend(item);
+}
+
+async function fixture(kind: 'messages' | 'malformed', name: string): Promise<Message> {
+    const response = await fetch(`/fixtures/${kind}/${name}.json`);
+    return (await response.json()) as Message;
+}
+
+function send(message: Message): void {
+    last = message;
+    ($('redeliver') as HTMLButtonElement).disabled = false;
+    postToHost(message);
+}
+
+function startHandshake(): void {
+    const sayReady = () => postToHost({ type: 'CRMConnectMessage', action: 'ready' });
+    sayReady();
+    readyTimer = setInterval(() => (handshakeDone ? clearInterval(readyTimer) : sayReady()), 500);
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+    if (hostOrigin !== '*' && event.origin !== hostOrigin) return;
+    const data = event.data as Message;
+    if (!data || data.type !== 'ClientAppMessage') return;
+    if (data.action === 'ready' && !handshakeDone) {
+        handshakeDone = true;
+        if (readyTimer) clearInterval(readyTimer);
+        $('handshake').textContent = 'host answered ready';
+        postToHost({ type: 'CRMConnectMessage', action: 'requestCrmData' });
+    } else if (data.action === 'crmData') {
+        $('handshake').textContent = 'done';
+        $('handshake').className = 'slds-badge slds-theme_success';
+        $('crmData').textContent = JSON.stringify(data.data, null, 2);
+        note('crmData');
+    } else if (data.action === 'createHistoryItem') {
+        const item = data.data as { taskId: string };
+        note(`createHistoryItem taskId=${item.taskId}`);
+    } else {
+        note(data.action, data.data);
+    }
+});
+
+function button(label: string, onClick: () => void, dataName: string): HTMLButtonElement {
+    const b = document.createElement('button');
+    b.className = 'slds-button slds-button_neutral slds-m-bottom_xx-small';
+    b.textContent = label;
+    b.dataset.fixture = dataName;
+    b.addEventListener('click', onClick);
+    return b;
+}
+
+async function main(): Promise<void> {
+    const index = (await (await fetch('/fixtures/index.json')).json()) as FixtureIndex;
+    for (const f of index.messages) {
+        $('interactions').append(button(f.label, () => fixture('messages', f.name).then(send), f.name));
+    }
+    for (const f of index.malformed) {
+        $('malformed').append(button(f.label, () => fixture('malformed', f.name).then(send), f.name));
+    }
+    $('redeliver').addEventListener('click', () => last && postToHost(last));
+    $('customFields').addEventListener('click', () =>
+        postToHost({
+            type: 'CRMConnectMessage',
+            action: 'requestCustomFieldsValues',
+            data: { object: { voice: ['Disposition_Code__c', 'Callback_Requested__c', ''], digital: ['Subject__c'] } }
+        })
+    );
+    $('forge').addEventListener('click', () => {
+        const frame = document.createElement('iframe');
+        frame.hidden = true;
+        frame.src = `/forger.html?host=${encodeURIComponent(hostOrigin)}`;
+        document.body.append(frame);
+        note('posted a log from another frame');
+    });
+    $('burst').addEventListener('click', async () => {
+        const n = Math.max(1, Math.min(10000, Number(($('burstSize') as HTMLInputElement).value) || 1));
+        const template = await fixture('messages', 'axp-voice-inbound');
+        const stamp = Date.now().toString(36);
+        for (let i = 1; i <= n; i += 1) {
+            const message = JSON.parse(JSON.stringify(template)) as {
+                data: { header: { messageId: string }; message: { body: { interactionId: string } } };
+            };
+            message.data.message.body.interactionId = `burst-${stamp}-${i}`;
+            message.data.header.messageId = `m-burst-${stamp}-${i}`;
+            postToHost(message);
+        }
+        note(`sent a burst of ${n}`);
+    });
+    startHandshake();
+}
+
+main().catch((error: unknown) => note(`simulator failed: ${String(error)}`));
