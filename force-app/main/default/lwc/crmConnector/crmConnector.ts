@@ -38,6 +38,8 @@ import {
     type SaveOutcome
 } from 'c/logOutbox';
 import {
+    isTransient,
+    normalizeSaveError,
     schemaFromObjectInfo,
     writeInteractionLog,
     type LdsAdapter,
@@ -56,6 +58,9 @@ import {
 } from 'c/interactionLogSettings';
 
 type Connection = 'loading' | 'not-configured' | 'waiting' | 'handshake' | 'connected';
+
+/** First wait before loading the configuration again when Salesforce could not be reached. */
+const CONFIGURATION_RETRY_MS = 5000;
 
 const CONNECTION_LABELS: Record<Connection, { label: string; icon: string }> = {
     loading: { label: 'Loading', icon: 'utility:spinner' },
@@ -113,7 +118,13 @@ export default class CrmConnector extends LightningElement {
     private user?: { name?: string; username?: string; languageLocaleKey?: string };
 
     private readonly onMessage = (event: MessageEvent): void => this.handleWindowMessage(event);
-    private readonly onOnline = (): void => this.outbox?.retryAll();
+    private readonly onOnline = (): void => {
+        if (!this.configuration) this.loadConfiguration();
+        this.outbox?.retryAll();
+    };
+    private configurationTransient = false;
+    private configurationRetry?: ReturnType<typeof setTimeout>;
+    private configurationRetryDelay = CONFIGURATION_RETRY_MS;
 
     @wire(getObjectInfo, { objectApiName: INTERACTION_LOG_OBJECT })
     wiredObjectInfo({ data, error }: { data?: UiApiObjectInfo; error?: unknown }): void {
@@ -155,16 +166,27 @@ export default class CrmConnector extends LightningElement {
         this.outbox?.stop();
         this.outbox = undefined;
         this.started = false;
+        clearTimeout(this.configurationRetry);
     }
 
     // -- configuration --------------------------------------------------------
 
     private async loadConfiguration(): Promise<void> {
+        clearTimeout(this.configurationRetry);
         try {
             this.configuration = (await getConfiguration()) as Configuration;
             this.configurationError = undefined;
+            this.configurationTransient = false;
+            this.configurationRetryDelay = CONFIGURATION_RETRY_MS;
         } catch (error) {
             this.configurationError = errorText(error);
+            // Salesforce unreachable at load: keep the stored logs and try again (also on `online`).
+            this.configurationTransient = isTransient(normalizeSaveError(error));
+            if (this.configurationTransient && this.outbox) {
+                // eslint-disable-next-line @lwc/lwc/no-async-operation
+                this.configurationRetry = setTimeout(() => this.loadConfiguration(), this.configurationRetryDelay);
+                this.configurationRetryDelay = Math.min(this.configurationRetryDelay * 2, 60_000);
+            }
         }
         this.connection = this.plan.ready ? 'waiting' : 'not-configured';
         this.startWhenReady();
@@ -175,6 +197,14 @@ export default class CrmConnector extends LightningElement {
     }
 
     get plan(): HostingPlan {
+        if (this.configurationError && this.configurationTransient) {
+            return {
+                ready: false,
+                allowedOrigins: [],
+                problem: `Salesforce cannot be reached (${this.configurationError}), so the connector configuration could not be loaded. It is loaded again as soon as Salesforce answers; logs already received are kept.`,
+                steps: []
+            };
+        }
         if (this.configurationError) {
             return {
                 ready: false,
@@ -320,6 +350,14 @@ export default class CrmConnector extends LightningElement {
 
     get setupProblem(): string | undefined {
         return this.plan.problem;
+    }
+
+    get setupTitle(): string {
+        return this.configurationTransient ? 'Waiting for Salesforce' : 'The CRM Connector is not set up yet';
+    }
+
+    get hasSetupSteps(): boolean {
+        return this.plan.steps.length > 0;
     }
 
     get setupSteps(): { key: string; text: string }[] {

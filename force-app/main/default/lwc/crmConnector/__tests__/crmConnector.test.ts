@@ -108,6 +108,7 @@ describe('c-crm-connector', () => {
         mockCreateRecord.mockReset();
         mockUpdateRecord.mockReset();
         mockFindLogIdByKey.mockReset();
+        mockGetConfiguration.mockReset();
         mockCreateRecord.mockResolvedValue({ id: 'a00000000000001AAA' });
         mockUpdateRecord.mockImplementation(async (input: { fields: { Id: string } }) => ({ id: input.fields.Id }));
         document.addEventListener('lightning__showtoast', onToast);
@@ -151,6 +152,22 @@ describe('c-crm-connector', () => {
         const text = element.shadowRoot.querySelector('.setup')?.textContent ?? '';
         expect(text).toContain('You do not have access to the Apex class');
         expect(text).toContain('Interaction Log Agent permission set');
+    });
+
+    it('waits for Salesforce when the configuration cannot be loaded, and loads it when back online', async () => {
+        mockGetConfiguration.mockRejectedValueOnce(new TypeError('Failed to fetch')).mockResolvedValue(configuration());
+        const element = createElement('c-crm-connector', { is: CrmConnector }) as Element;
+        document.body.appendChild(element);
+        await flush();
+        const setup = element.shadowRoot.querySelector('.setup')?.textContent ?? '';
+        expect(setup).toContain('Waiting for Salesforce');
+        expect(setup).not.toContain('An admin needs to');
+        window.dispatchEvent(new Event('online'));
+        await flush();
+        objectInfoAdapter.emit(objectInfo);
+        await flush();
+        expect(frameOf(element)).not.toBeNull();
+        expect(mockGetConfiguration).toHaveBeenCalledTimes(2);
     });
 
     it('answers the handshake, only to the frame and only with the connector origin', async () => {
