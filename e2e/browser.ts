@@ -10,7 +10,7 @@ import { startWorkbench, type Workbench } from '../workbench/server';
 import { buildApp } from '../workbench/build';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
     '--no-sandbox',
     '--disable-gpu',
     '--disable-background-networking',
@@ -41,7 +41,7 @@ export interface Session {
 export async function openWorkbench(options: { dataDir?: string } = {}): Promise<Session> {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'workbench-data-'));
     const workbench = await startWorkbench({ dataDir, appBundle: await appBundle() });
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

@@ -28,21 +28,30 @@ export async function callOrg(method: string, path: string, body?: unknown): Pro
 
 type DataCallback = (value: { data?: unknown; error?: unknown }) => void;
 
-/** A wire adapter that loads once per configuration from the org emulator. */
+/**
+ * A wire adapter that loads once per configuration from the org emulator and, like Lightning
+ * Data Service, provisions again when the browser comes back online after a failed load.
+ */
 export function fetchingWireAdapter(pathFor: (config: Record<string, unknown>) => string | undefined) {
     return class FetchingWireAdapter {
         private connected = false;
+        private failed = false;
         private config?: Record<string, unknown>;
+        private readonly onOnline = () => {
+            if (this.failed) this.load();
+        };
 
         constructor(private readonly dataCallback: DataCallback) {}
 
         connect(): void {
             this.connected = true;
+            window.addEventListener('online', this.onOnline);
             this.load();
         }
 
         disconnect(): void {
             this.connected = false;
+            window.removeEventListener('online', this.onOnline);
         }
 
         update(config: Record<string, unknown>): void {
@@ -55,8 +64,14 @@ export function fetchingWireAdapter(pathFor: (config: Record<string, unknown>) =
             const path = pathFor(this.config);
             if (!path) return;
             callOrg('GET', path).then(
-                (data) => this.connected && this.dataCallback({ data, error: undefined }),
-                (error: unknown) => this.connected && this.dataCallback({ data: undefined, error })
+                (data) => {
+                    this.failed = false;
+                    if (this.connected) this.dataCallback({ data, error: undefined });
+                },
+                (error: unknown) => {
+                    this.failed = true;
+                    if (this.connected) this.dataCallback({ data: undefined, error });
+                }
             );
         }
     };

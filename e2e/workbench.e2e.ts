@@ -1,0 +1,255 @@
+/**
+ * Browser end-to-end tests: the real component, compiled by the LWC compiler with the real
+ * lightning-base-components, in Debian's Chromium, against the CRM Connector simulator (on
+ * another origin, in the component's frame) and the org emulator.
+ *
+ *   node --import tsx --test e2e/      (part of npm test)
+ */
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { startWorkbench, type Workbench } from '../workbench/server';
+import {
+    extractBody,
+    mapInteractionLog
+} from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
+import {
+    schemaFromObjectInfo,
+    type UiApiObjectInfo
+} from '../force-app/main/default/lwc/interactionLogWriter/interactionLogWriter';
+import {
+    resolveSetting,
+    toFieldMappings
+} from '../force-app/main/default/lwc/interactionLogSettings/interactionLogSettings';
+import { loadFixture, loadFixtures } from '../test/fixtures';
+import { appBundle, CHROMIUM, CHROMIUM_FLAGS } from './browser';
+
+let workbench: Workbench;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let dataDir: string;
+let pageErrors: string[] = [];
+
+async function until<T>(
+    what: string,
+    probe: () => T | undefined | false | Promise<T | undefined | false>,
+    ms = 10000
+): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+        const value = await probe();
+        if (value) return value;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+async function openPage(): Promise<Page> {
+    const p = await context.newPage();
+    p.on('pageerror', (error) => pageErrors.push(error.message));
+    await p.goto(`${workbench.appUrl}/`);
+    return p;
+}
+
+async function simulator(p: Page = page): Promise<Frame> {
+    const handle = await p.waitForSelector('c-crm-connector iframe', { timeout: 20000 });
+    const frame = await handle.contentFrame();
+    assert.ok(frame, 'the connector frame has content');
+    await frame.waitForSelector('#handshake:has-text("done")', { timeout: 20000 });
+    return frame;
+}
+
+/** What the status strip's queue button says now ('' when there is none); never waits. */
+async function queueLabel(p: Page = page): Promise<string> {
+    const labels = await p.locator('c-crm-connector .queue-toggle').allInnerTexts();
+    return (labels[0] ?? '').trim();
+}
+
+/** The fields the mapper would write for a sample, as the workbench's user with its schema. */
+function expectedFields(name: string): Record<string, unknown> {
+    const config = workbench.emulator.configuration();
+    const schema = schemaFromObjectInfo(workbench.emulator.objectInfo() as unknown as UiApiObjectInfo, config);
+    return mapInteractionLog(
+        extractBody(loadFixture('messages', name).message),
+        toFieldMappings(config.mappings),
+        schema,
+        {
+            userId: workbench.emulator.userId,
+            storeRawPayload: resolveSetting(config.settings)?.storeRawPayload !== false
+        }
+    ).fields;
+}
+
+before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-'));
+    workbench = await startWorkbench({ dataDir, appBundle: await appBundle() });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+});
+
+after(async () => {
+    await browser?.close();
+    await workbench?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+    await context?.close();
+    workbench.emulator.reset();
+    workbench.emulator.faults = {
+        offline: false,
+        failStatus: 0,
+        sessionExpired: false,
+        latencyMs: 0,
+        rejectFields: [],
+        lockNextWrites: 0
+    };
+    pageErrors = [];
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await openPage();
+});
+
+describe('the workbench', () => {
+    it('completes the handshake with the simulator', async () => {
+        const frame = await simulator();
+        await page.waitForSelector('c-crm-connector lightning-badge:has-text("Connected")');
+        const crmData = JSON.parse((await frame.textContent('#crmData')) ?? '{}');
+        assert.equal(crmData.currentUser.Id, workbench.emulator.userId);
+        assert.equal(crmData.currentUser.attributes.type, 'User');
+        assert.equal(crmData.capabilities.directoryAvailable, false);
+        assert.equal(crmData.callCenterSettings.ReqGeneralInfo.reqDisplayName, 'Workbench Contact Center');
+        assert.deepEqual(pageErrors, []);
+    });
+
+    it('saves each sample interaction as one record with the values the mapper gives', async () => {
+        const frame = await simulator();
+        const samples = loadFixtures('messages').map((f) => f.name);
+        for (const [i, name] of samples.entries()) {
+            await frame.click(`button[data-fixture="${name}"]`);
+            await until(`record ${i + 1} (${name})`, () => workbench.emulator.size === i + 1);
+            const expected = expectedFields(name);
+            const record = workbench.emulator.list().find((r) => r.fields.Log_Key__c === expected.Log_Key__c);
+            assert.ok(record, `a record for ${name}`);
+            assert.deepEqual(record.fields, expected, `the fields of ${name}`);
+        }
+        assert.equal(workbench.emulator.size, samples.length);
+        await frame.waitForSelector(`#received li:has-text("createHistoryItem taskId=")`);
+        await page.waitForSelector(`wb-records :text("Interaction Logs (${samples.length})")`);
+        assert.deepEqual(pageErrors, []);
+    });
+
+    it('saves nothing posted by another frame or another origin, and counts it', async () => {
+        const frame = await simulator();
+        await frame.click('#forge');
+        await page.evaluate(async () => {
+            const message = await (await fetch('/api/records')).json();
+            window.postMessage(
+                {
+                    type: 'CRMConnectMessage',
+                    action: 'requestSaveInteractionLog',
+                    data: {
+                        message: { body: { interactionId: 'from-the-page', interactionData: { x: message.length } } }
+                    }
+                },
+                '*'
+            );
+        });
+        await until('two refused messages', async () => (await queueLabel()).includes('2 refused'));
+        assert.equal(workbench.emulator.size, 0);
+        assert.equal(workbench.emulator.stats.creates, 0);
+    });
+
+    it('updates the record when the connector delivers the same log again', async () => {
+        const frame = await simulator();
+        await frame.click('button[data-fixture="axp-voice-inbound"]');
+        await until('the first record', () => workbench.emulator.size === 1);
+        await frame.click('#redeliver');
+        await until('the update', () => workbench.emulator.stats.updates === 1);
+        assert.equal(workbench.emulator.size, 1);
+        assert.equal(workbench.emulator.stats.creates, 1);
+    });
+
+    it('keeps a log while the org is offline, shows it pending, and saves it once when back online', async () => {
+        const frame = await simulator();
+        workbench.emulator.faults.offline = true;
+        await frame.click('button[data-fixture="axp-chat"]');
+        await until('the pending log', async () => (await queueLabel()) === '1 pending');
+        assert.equal(workbench.emulator.size, 0);
+        workbench.emulator.faults.offline = false;
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await until('the saved log', () => workbench.emulator.size === 1);
+        await until('the strip without pending logs', async () => (await queueLabel()) === '');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assert.equal(workbench.emulator.stats.creates, 1);
+        assert.equal(workbench.emulator.size, 1);
+    });
+
+    it('saves a log left pending before a reload exactly once after the reload', async () => {
+        const frame = await simulator();
+        workbench.emulator.faults.offline = true;
+        await frame.click('button[data-fixture="elite-voice-outbound"]');
+        await until('the pending log', async () => (await queueLabel()) === '1 pending');
+        await page.reload();
+        await page.waitForSelector('c-crm-connector .setup:has-text("Waiting for Salesforce")');
+        assert.equal(await queueLabel(), '1 pending');
+        workbench.emulator.faults.offline = false;
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await until('the saved log', () => workbench.emulator.size === 1);
+        await simulator();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assert.equal(workbench.emulator.stats.creates, 1);
+        assert.equal(await queueLabel(), '');
+    });
+
+    it('saves a log whose field the org refuses, without that field and with the warning', async () => {
+        const frame = await simulator();
+        workbench.emulator.faults.rejectFields = ['Topic_Name__c'];
+        await frame.click('button[data-fixture="axp-voice-inbound"]');
+        const record = await until('the record', () => workbench.emulator.list()[0]);
+        assert.equal(record.fields.Topic_Name__c, undefined);
+        assert.match(
+            String(record.fields.Mapping_Warnings__c),
+            /Topic_Name__c: Salesforce refused the value \(INVALID_FIELD/
+        );
+        assert.equal(record.fields.Mapping_Warning_Count__c, 1);
+        assert.ok(
+            String(record.fields.Raw_Payload__c).includes('Billing Support'),
+            'the raw payload keeps the refused value'
+        );
+        await page.waitForSelector('.toast-title:has-text("mapping warning")');
+    });
+
+    it('lists a log that needs attention and saves it on Retry', async () => {
+        const frame = await simulator();
+        workbench.emulator.faults.rejectFields = ['Name'];
+        await frame.click('button[data-fixture="minimal"]');
+        await until('the failed log', async () => (await queueLabel()) === '1 need attention');
+        await page.click('c-crm-connector .queue-toggle');
+        await page.waitForSelector('c-crm-connector .row-state:has-text("Needs attention")');
+        workbench.emulator.faults.rejectFields = [];
+        await page.click('c-crm-connector .retry');
+        await until('the saved log', () => workbench.emulator.size === 1);
+        await until('an empty queue', async () => (await queueLabel()) === '');
+    });
+
+    it('shows a saved record with every field, its warnings and the raw payload as text', async () => {
+        const frame = await simulator();
+        await frame.click('button[data-fixture="axp-email-draft"]');
+        await until('the record', () => workbench.emulator.size === 1);
+        await page.waitForSelector('wb-records :text("Interaction Logs (1)")');
+        await page.click('wb-records lightning-datatable lightning-primitive-cell-actions button');
+        await page.click('text=View');
+        const draft = page.locator('wb-records tr[data-field="Email_Draft_Body__c"] .value');
+        const body = (
+            extractBody(loadFixture('messages', 'axp-email-draft').message) as {
+                interactionData: { draft: { emailDraftBody: string } };
+            }
+        ).interactionData.draft.emailDraftBody;
+        assert.equal((await draft.textContent())?.trim(), body);
+        assert.equal(await page.locator('wb-records script').count(), 0, 'markup in the payload is text, not elements');
+        assert.equal(await page.locator('wb-records tr[data-field="Raw_Payload__c"]').count(), 1);
+    });
+});
