@@ -52,7 +52,8 @@ module.exports = [
             // Tests step fake clocks and drain promises one turn at a time on purpose.
             'no-await-in-loop': 'off',
             // Tests dispatch the plain events the browser itself fires (online, message).
-            '@lwc/lwc/prefer-custom-event': 'off'
+            '@lwc/lwc/prefer-custom-event': 'off',
+            'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'fc.assert', 'assert*'] }]
         }
     },
     {

@@ -311,7 +311,7 @@ export default class CrmConnector extends LightningElement {
             return { ok: false, transient: true, message: 'Waiting for the Interaction Log configuration.' };
         }
         const body: unknown = JSON.parse(entry.bodyJson);
-        const result = await writeInteractionLog(body, config, this.lds, entry.recordId);
+        const result = await writeInteractionLog(body, config, this.lds, entry.recordId, entry.bodyJson);
         if (result.ok) {
             const header = entry.headerJson ? (JSON.parse(entry.headerJson) as unknown) : undefined;
             this.reply(createHistoryItemReply(result.recordId, { header, message: { body } }, result.fields));

@@ -105,6 +105,8 @@ export interface MapOptions {
     userId?: string;
     /** Keep the body as received in Raw_Payload__c (Interaction_Log_Setting__mdt). */
     storeRawPayload?: boolean;
+    /** The body already serialised (the outbox keeps it so): saves serialising it again. */
+    bodyJson?: string;
 }
 
 export interface MapResult {
@@ -367,6 +369,17 @@ export function resolveSource(root: unknown, sourcePath: string): { value: unkno
  * 64 levels "[Too deep]", and output stops once it passes `budget` characters.
  */
 export function safeStringify(value: unknown, indent = 0, budget = Number.POSITIVE_INFINITY): string {
+    // Plain data (nearly every real log) takes the engine's own serialiser; cycles, hostile
+    // getters, BigInt and nesting past the stack's reach take the careful path below.
+    try {
+        const fast = JSON.stringify(value, null, indent > 0 ? indent : undefined) as string | undefined;
+        return fast === undefined ? 'null' : fast;
+    } catch {
+        return carefulStringify(value, indent, budget);
+    }
+}
+
+function carefulStringify(value: unknown, indent: number, budget: number): string {
     const parts: string[] = [];
     let size = 0;
     const ancestors = new Set<unknown>();
@@ -823,10 +836,26 @@ function typedToText(typed: Typed): string {
  * wins over the package default for the same field; an override with an empty source
  * path switches the field off. Sorted by target field so the output is stable.
  */
+const effectiveCache = new WeakMap<readonly FieldMapping[], Map<string, FieldMapping[]>>();
+
 export function effectiveMappings(
     mappings: readonly FieldMapping[],
     targetObject: string = TARGET_OBJECT
 ): FieldMapping[] {
+    // The same records arrive with every message: choose once per list of records.
+    let byObject = effectiveCache.get(mappings);
+    if (!byObject) {
+        byObject = new Map();
+        effectiveCache.set(mappings, byObject);
+    }
+    const cached = byObject.get(targetObject);
+    if (cached) return cached;
+    const result = chooseMappings(mappings, targetObject);
+    byObject.set(targetObject, result);
+    return result;
+}
+
+function chooseMappings(mappings: readonly FieldMapping[], targetObject: string): FieldMapping[] {
     const chosen = new Map<string, FieldMapping>();
     const sorted = [...mappings]
         .filter((m) => m && m.active && typeof m.targetField === 'string' && m.targetField.trim() !== '')
@@ -1069,7 +1098,7 @@ function finish(
     }
     if (options.storeRawPayload !== false && has(FIELD.rawPayload) && body !== undefined) {
         const max = Math.min(schema.fields[FIELD.rawPayload].length ?? RAW_PAYLOAD_MAX, RAW_PAYLOAD_MAX);
-        const raw = safeStringify(body, 0, max + 1);
+        const raw = options.bodyJson ?? safeStringify(body, 0, max + 1);
         if (raw.length > max)
             warnings.push(`${FIELD.rawPayload}: the body is larger than ${max} characters; truncated`);
         fields[FIELD.rawPayload] = truncate(raw, max);

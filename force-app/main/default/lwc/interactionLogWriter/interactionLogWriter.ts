@@ -357,18 +357,21 @@ async function attempt(
 
 /**
  * Saves one log body. Never throws: every outcome is a WriteResult.
- * `knownRecordId` is the record an earlier delivery of the same message made.
+ * `knownRecordId` is the record an earlier delivery of the same message made; `bodyJson`
+ * is the body as the outbox stored it, kept as the raw payload.
  */
 export async function writeInteractionLog(
     body: unknown,
     config: WriterConfig,
     lds: LdsAdapter,
-    knownRecordId?: string
+    knownRecordId?: string,
+    bodyJson?: string
 ): Promise<WriteResult> {
     try {
         const mapped = mapInteractionLog(body, config.mappings, config.schema, {
             userId: config.userId,
-            storeRawPayload: config.storeRawPayload
+            storeRawPayload: config.storeRawPayload,
+            bodyJson
         });
         if (typeof mapped.fields[FIELD.logKey] !== 'string' && config.schema.fields[FIELD.logKey]) {
             return {

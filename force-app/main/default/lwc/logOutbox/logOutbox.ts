@@ -90,7 +90,7 @@ export interface OutboxSnapshot {
     notDurable: number;
 }
 
-export type OutboxListener = (snapshot: OutboxSnapshot, changed?: OutboxEntry) => void;
+export type OutboxListener = (snapshot: OutboxSnapshot) => void;
 
 const defaultTimers: Timers = {
     // The outbox's retry timer is its reason to exist: backoff needs a delay.
@@ -136,8 +136,8 @@ export class LogOutbox {
     private readonly baseDelayMs: number;
     private readonly maxDelayMs: number;
 
-    /** Unconfirmed entries in arrival order. */
-    private queue: OutboxEntry[] = [];
+    /** Unconfirmed entries by id, in arrival order (a Map keeps insertion order). */
+    private readonly queue = new Map<string, OutboxEntry>();
     /** Confirmed entries, oldest first. */
     private confirmed: OutboxEntry[] = [];
     private readonly busyGroups = new Set<string>();
@@ -147,6 +147,7 @@ export class LogOutbox {
     private timerAt = Number.POSITIVE_INFINITY;
     private running = false;
     private drainScheduled = false;
+    private notifyScheduled = false;
     private readonly listeners = new Set<OutboxListener>();
 
     constructor(options: OutboxOptions) {
@@ -171,21 +172,29 @@ export class LogOutbox {
 
     snapshot(): OutboxSnapshot {
         return {
-            pending: this.queue.filter((e) => e.state === 'pending' || e.state === 'saving').map((e) => ({ ...e })),
-            failed: this.queue.filter((e) => e.state === 'failed').map((e) => ({ ...e })),
+            pending: this.unconfirmed()
+                .filter((e) => e.state === 'pending' || e.state === 'saving')
+                .map((e) => ({ ...e })),
+            failed: this.unconfirmed()
+                .filter((e) => e.state === 'failed')
+                .map((e) => ({ ...e })),
             lastSaved: this.confirmed.length ? { ...this.confirmed[this.confirmed.length - 1] } : undefined,
             inFlight: this.inFlight,
-            notDurable: this.queue.filter((e) => !e.durable).length
+            notDurable: this.unconfirmed().filter((e) => !e.durable).length
         };
     }
 
     /** Every entry the outbox holds, unconfirmed first. */
     entries(): OutboxEntry[] {
-        return [...this.queue, ...this.confirmed].map((e) => ({ ...e }));
+        return [...this.unconfirmed(), ...this.confirmed].map((e) => ({ ...e }));
     }
 
     get size(): number {
-        return this.queue.length;
+        return this.queue.size;
+    }
+
+    private unconfirmed(): OutboxEntry[] {
+        return [...this.queue.values()];
     }
 
     // -- writing ------------------------------------------------------------
@@ -197,7 +206,7 @@ export class LogOutbox {
      */
     enqueue(input: EnqueueInput): OutboxEntry {
         const id = entryId(input.group, input.bodyJson);
-        const existing = this.queue.find((e) => e.id === id);
+        const existing = this.queue.get(id);
         if (existing) {
             if (existing.state === 'failed') {
                 this.reschedule(existing, 'pending', 0);
@@ -221,9 +230,9 @@ export class LogOutbox {
             recordId: this.confirmed.find((e) => e.id === id)?.recordId,
             durable: true
         };
-        this.queue.push(entry);
+        this.queue.set(id, entry);
         this.persist(entry);
-        this.notify(entry);
+        this.notify();
         this.scheduleDrain();
         return { ...entry };
     }
@@ -231,7 +240,7 @@ export class LogOutbox {
     /** Starts saving: everything stored before (a reload, a closed tab) is saved now. */
     start(): void {
         this.running = true;
-        for (const entry of this.queue) {
+        for (const entry of this.queue.values()) {
             if (entry.state === 'failed' || entry.state === 'saving') {
                 entry.state = 'pending';
                 entry.nextAttemptAt = this.now();
@@ -249,7 +258,7 @@ export class LogOutbox {
 
     /** Retries one entry now (the panel's Retry button). */
     retry(id: string): boolean {
-        const entry = this.queue.find((e) => e.id === id);
+        const entry = this.queue.get(id);
         if (!entry || entry.state === 'saving') return false;
         this.reschedule(entry, 'pending', 0);
         this.scheduleDrain();
@@ -258,7 +267,7 @@ export class LogOutbox {
 
     /** Retries everything waiting, now (the browser came back online). */
     retryAll(): void {
-        for (const entry of this.queue) {
+        for (const entry of this.queue.values()) {
             if (entry.state === 'pending' || entry.state === 'failed') {
                 entry.state = 'pending';
                 entry.nextAttemptAt = this.now();
@@ -287,7 +296,7 @@ export class LogOutbox {
         const now = this.now();
         let earliest = Number.POSITIVE_INFINITY;
         const blocked = new Set<string>(this.busyGroups);
-        for (const entry of this.queue) {
+        for (const entry of this.queue.values()) {
             if (this.inFlight >= this.maxInFlight) break;
             // A failed entry waits for the agent's Retry; it does not hold up later logs.
             if (entry.state === 'failed' || blocked.has(entry.group)) continue;
@@ -308,7 +317,7 @@ export class LogOutbox {
 
     private earliestWaiting(skip: Set<string>): number {
         let earliest = Number.POSITIVE_INFINITY;
-        for (const entry of this.queue) {
+        for (const entry of this.queue.values()) {
             if (entry.state === 'pending' && !this.busyGroups.has(entry.group) && !skip.has(entry.group)) {
                 earliest = Math.min(earliest, entry.nextAttemptAt);
             }
@@ -322,7 +331,7 @@ export class LogOutbox {
         this.inFlight += 1;
         this.busyGroups.add(entry.group);
         this.persist(entry);
-        this.notify(entry);
+        this.notify();
         let outcome: Promise<SaveOutcome>;
         try {
             outcome = Promise.resolve(this.saver(entry));
@@ -357,7 +366,7 @@ export class LogOutbox {
     }
 
     private confirm(entry: OutboxEntry, recordId: string, warningCount?: number): void {
-        this.queue = this.queue.filter((e) => e !== entry);
+        this.queue.delete(entry.id);
         this.removeStored(entry.id);
         const saved: OutboxEntry = {
             ...entry,
@@ -377,7 +386,7 @@ export class LogOutbox {
             if (oldest) this.removeStored(oldest.id);
         }
         this.persist(saved);
-        this.notify(saved);
+        this.notify();
     }
 
     /** Exponential backoff with jitter: half the delay fixed, half random. */
@@ -390,7 +399,7 @@ export class LogOutbox {
         entry.state = state;
         entry.nextAttemptAt = this.now() + delayMs;
         this.persist(entry);
-        this.notify(entry);
+        this.notify();
     }
 
     private setTimer(at: number): void {
@@ -442,7 +451,7 @@ export class LogOutbox {
             if (isEntry(parsed)) loaded.push({ ...parsed, durable: true });
         }
         loaded.sort((a, b) => a.seq - b.seq);
-        this.queue = loaded.filter((e) => e.state !== 'saved');
+        for (const entry of loaded) if (entry.state !== 'saved') this.queue.set(entry.id, entry);
         this.confirmed = loaded.filter((e) => e.state === 'saved').sort((a, b) => (a.savedAt ?? 0) - (b.savedAt ?? 0));
         this.seq = loaded.reduce((max, e) => Math.max(max, e.seq), 0);
     }
@@ -477,16 +486,24 @@ export class LogOutbox {
         }
     }
 
-    private notify(changed?: OutboxEntry): void {
-        if (this.listeners.size === 0) return;
-        const snapshot = this.snapshot();
-        for (const listener of this.listeners) {
-            try {
-                listener(snapshot, changed ? { ...changed } : undefined);
-            } catch {
-                // A listener's failure must not stop the outbox.
+    /**
+     * Tells listeners, once per turn of the event loop however many entries changed in it:
+     * a burst of thousands costs one snapshot, not thousands.
+     */
+    private notify(): void {
+        if (this.listeners.size === 0 || this.notifyScheduled) return;
+        this.notifyScheduled = true;
+        Promise.resolve().then(() => {
+            this.notifyScheduled = false;
+            const snapshot = this.snapshot();
+            for (const listener of this.listeners) {
+                try {
+                    listener(snapshot);
+                } catch {
+                    // A listener's failure must not stop the outbox.
+                }
             }
-        }
+        });
     }
 }
 

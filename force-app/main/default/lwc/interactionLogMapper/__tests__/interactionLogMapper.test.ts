@@ -639,7 +639,7 @@ describe('never throws', () => {
         (cyclic.interactionData as Json).self = cyclic;
         ((cyclic.interactionData as Json).logDetails as Json).customFields = cyclic;
         let deep: Json = { end: true };
-        for (let k = 0; k < 5000; k += 1) deep = { d: deep };
+        for (let k = 0; k < 200000; k += 1) deep = { d: deep };
         (cyclic.interactionData as Json).interaction = { attributes: deep };
         const result = mapInteractionLog(cyclic, mappings, schema);
         expect(String(result.fields.Raw_Payload__c)).toContain('[Circular]');
