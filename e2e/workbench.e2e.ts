@@ -253,3 +253,127 @@ describe('the workbench', () => {
         assert.equal(await page.locator('wb-records tr[data-field="Raw_Payload__c"]').count(), 1);
     });
 });
+
+describe('the workbench under attack', () => {
+    it('saves markup in every text field as text and never renders it', async () => {
+        const frame = await simulator();
+        const dialogs: string[] = [];
+        page.on('dialog', (dialog) => {
+            dialogs.push(dialog.message());
+            void dialog.dismiss();
+        });
+        const markup = '<img src=x onerror="alert(1)"><b>bold</b>';
+        // Sent as source text: the test runner's compiler would otherwise add helpers the page does not have.
+        await frame.evaluate(`(async () => {
+            const markup = ${JSON.stringify(markup)};
+            const message = await (await fetch('/fixtures/messages/axp-email-draft.json')).json();
+            const spike = (value) =>
+                typeof value === 'string' ? value + markup
+                : Array.isArray(value) ? value.map(spike)
+                : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, spike(v)]))
+                : value;
+            message.data.message.body.interactionData = spike(message.data.message.body.interactionData);
+            window.parent.postMessage(message, new URLSearchParams(location.search).get('host'));
+        })()`);
+        const record = await until('the record', () => workbench.emulator.list()[0]);
+        assert.ok(String(record.fields.Subject__c).endsWith(markup), 'the subject keeps the markup as text');
+        await page.waitForSelector('c-crm-connector .last-saved-link');
+        assert.ok(((await page.locator('c-crm-connector .last-saved-link').innerText()) ?? '').includes('<b>bold</b>'));
+        await page.click('wb-records lightning-datatable lightning-primitive-cell-actions button');
+        await page.click('text=View');
+        await page.waitForSelector('wb-records .detail');
+        assert.equal(
+            await page
+                .locator('c-crm-connector img, wb-records img, .toasts img, wb-records b, c-crm-connector b')
+                .count(),
+            0
+        );
+        await page.waitForTimeout(300);
+        assert.deepEqual(dialogs, []);
+    });
+
+    it('refuses a 10 MB log from the connector with a message, and keeps working', async () => {
+        const frame = await simulator();
+        await frame.evaluate(() => {
+            const body = { interactionId: 'huge-1', interactionData: { blob: 'x'.repeat(10 * 1024 * 1024) } };
+            window.parent.postMessage(
+                { type: 'CRMConnectMessage', action: 'requestSaveInteractionLog', data: { message: { body } } },
+                new URLSearchParams(location.search).get('host') ?? '*'
+            );
+        });
+        await page.waitForSelector('.toast-title:has-text("cannot be saved")');
+        await until('the refusal counted', async () => (await queueLabel()).includes('1 refused'));
+        await frame.waitForSelector('#received li:has-text("displayErrorNotification")');
+        await frame.click('button[data-fixture="axp-voice-inbound"]');
+        await until('the next log saved', () => workbench.emulator.size === 1);
+    });
+
+    it('saves the prototype-pollution sample as data without polluting the page', async () => {
+        const frame = await simulator();
+        await frame.click('button[data-fixture="prototype-pollution"]');
+        await until('the record', () => workbench.emulator.size === 1);
+        assert.equal(await page.evaluate(() => (({}) as Record<string, unknown>).polluted), undefined);
+        assert.equal(
+            await page.evaluate(() => Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')),
+            false
+        );
+    });
+
+    it('ignores unknown actions and other message types, saving nothing', async () => {
+        const frame = await simulator();
+        await frame.click('button[data-fixture="unknown-action"]');
+        await frame.click('button[data-fixture="wrong-type"]');
+        await frame.click('button[data-fixture="no-message"]');
+        await until('three refusals', async () => (await queueLabel()).includes('3 refused'));
+        assert.equal(workbench.emulator.size, 0);
+        await frame.click('button[data-fixture="axp-chat"]');
+        await until('the next log saved', () => workbench.emulator.size === 1);
+    });
+});
+
+describe('the workbench when the org misbehaves', () => {
+    it('keeps every log through a 503, an expired session, lock errors and latency, and saves each once', async () => {
+        const frame = await simulator();
+        const steps: [string, () => void][] = [
+            ['axp-voice-inbound', () => (workbench.emulator.faults.failStatus = 503)],
+            ['axp-chat', () => (workbench.emulator.faults.sessionExpired = true)],
+            ['axp-email-draft', () => (workbench.emulator.faults.lockNextWrites = 3)],
+            ['elite-voice-outbound', () => (workbench.emulator.faults.latencyMs = 400)]
+        ];
+        for (const [name, fault] of steps) {
+            fault();
+            await frame.click(`button[data-fixture="${name}"]`);
+            await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        assert.ok((await queueLabel()).includes('pending'), 'the strip shows logs waiting');
+        workbench.emulator.faults = {
+            offline: false,
+            failStatus: 0,
+            sessionExpired: false,
+            latencyMs: 0,
+            rejectFields: [],
+            lockNextWrites: 0
+        };
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await until('four records', () => workbench.emulator.size === 4, 20000);
+        await until('an empty queue', async () => (await queueLabel()) === '', 20000);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assert.equal(workbench.emulator.stats.creates, 4);
+        assert.equal(new Set(workbench.emulator.list().map((r) => r.fields.Log_Key__c)).size, 4);
+    });
+
+    it('saves a log once when two tabs both hold it', async () => {
+        const frame = await simulator();
+        workbench.emulator.faults.offline = true;
+        await frame.click('button[data-fixture="axp-voice-inbound"]');
+        await until('the pending log', async () => (await queueLabel()) === '1 pending');
+        const second = await openPage();
+        await until('the second tab sees it', async () => (await queueLabel(second)) === '1 pending');
+        workbench.emulator.faults.offline = false;
+        await Promise.all([page, second].map((p) => p.evaluate(() => window.dispatchEvent(new Event('online')))));
+        await until('the record', () => workbench.emulator.size === 1);
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        assert.equal(workbench.emulator.size, 1);
+        assert.equal(workbench.emulator.stats.creates, 1);
+    });
+});

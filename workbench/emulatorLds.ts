@@ -29,6 +29,7 @@ export function emulatorLds(
                 emulator.stats.dropped += 1;
                 throw new TypeError('Failed to fetch');
             }
+            if (f.sessionExpired || f.failStatus) emulator.stats.refused += 1;
             if (f.sessionExpired)
                 throw {
                     status: 401,
