@@ -35,7 +35,15 @@ module.exports = [
         }
     },
     {
-        files: ['tools/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', 'workbench/*.ts', ...TESTS],
+        files: [
+            'tools/**/*.ts',
+            'e2e/**/*.ts',
+            'bench/**/*.ts',
+            'scripts/**/*.ts',
+            'test/**/*.ts',
+            'workbench/*.ts',
+            ...TESTS
+        ],
         languageOptions: { globals: { ...globals.node } }
     },
     {

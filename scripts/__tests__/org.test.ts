@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { main, sampleRecords, type Runner } from '../org';
+import { PROJECT_ROOT } from '../../tools/lib/forceApp';
+import { loadFixtures } from '../../test/fixtures';
+
+/** A stand-in for the sf CLI: records every call and answers from a table. */
+function fakeSf(answers: Record<string, { status?: number; stdout?: string }> = {}) {
+    const calls: string[][] = [];
+    const run: Runner = (args) => {
+        calls.push(args);
+        const key = Object.keys(answers).find((k) => args.join(' ').startsWith(k));
+        const answer = key ? answers[key] : {};
+        return { status: answer.status ?? 0, stdout: answer.stdout ?? '', stderr: '' };
+    };
+    return { run, calls };
+}
+
+const DEV_HUB = {
+    'config get target-dev-hub': {
+        stdout: JSON.stringify({ status: 0, result: [{ name: 'target-dev-hub', value: 'devhub' }] })
+    }
+};
+const NO_DEV_HUB = {
+    'config get target-dev-hub': { stdout: JSON.stringify({ status: 0, result: [{ name: 'target-dev-hub' }] }) }
+};
+
+describe('org scripts', () => {
+    let out: jest.SpyInstance;
+    let err: jest.SpyInstance;
+    beforeEach(() => {
+        out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+        err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    });
+    afterEach(() => {
+        out.mockRestore();
+        err.mockRestore();
+    });
+
+    it('org:create makes a scratch org, builds, deploys, assigns the admin permission set and loads sample logs', () => {
+        const sf = fakeSf(DEV_HUB);
+        const build = jest.fn();
+        expect(main(['create', '--alias', 'il'], { run: sf.run, build })).toBe(0);
+        expect(sf.calls.map((c) => c.slice(0, 3).join(' '))).toEqual([
+            'config get target-dev-hub',
+            'org create scratch',
+            'project deploy start',
+            'org assign permset',
+            'data import tree'
+        ]);
+        expect(sf.calls[1]).toEqual(
+            expect.arrayContaining([
+                '--definition-file',
+                'config/project-scratch-def.json',
+                '--alias',
+                'il',
+                '--target-dev-hub',
+                'devhub'
+            ])
+        );
+        expect(sf.calls[3]).toEqual(expect.arrayContaining(['--name', 'Interaction_Log_Admin', '--target-org', 'il']));
+        expect(build).toHaveBeenCalledTimes(1);
+    });
+
+    it('says clearly when no Dev Hub is authorised, and does nothing else', () => {
+        const sf = fakeSf(NO_DEV_HUB);
+        expect(main(['create'], { run: sf.run, build: jest.fn() })).toBe(1);
+        expect(sf.calls).toHaveLength(1);
+        expect(String(err.mock.calls[0][0])).toContain('No Dev Hub is authorised');
+        expect(String(err.mock.calls[0][0])).toContain('sf org login web --set-default-dev-hub');
+    });
+
+    it('stops at the first failing step with the step named', () => {
+        const sf = fakeSf({ ...DEV_HUB, 'project deploy start': { status: 1 } });
+        expect(main(['create'], { run: sf.run, build: jest.fn() })).toBe(1);
+        expect(sf.calls.map((c) => c[0])).toEqual(['config', 'org', 'project']);
+        expect(String(err.mock.calls[0][0])).toContain('Deploying the package source failed');
+    });
+
+    it('org:test runs the local Apex tests with coverage', () => {
+        const sf = fakeSf();
+        expect(main(['test', '--target-org', 'il'], { run: sf.run, build: jest.fn() })).toBe(0);
+        expect(sf.calls).toEqual([
+            [
+                'apex',
+                'run',
+                'test',
+                '--test-level',
+                'RunLocalTests',
+                '--code-coverage',
+                '--result-format',
+                'human',
+                '--wait',
+                '20',
+                '--target-org',
+                'il'
+            ]
+        ]);
+    });
+
+    it('package:version creates the package once, then a version with code coverage', () => {
+        const sf = fakeSf(DEV_HUB);
+        const build = jest.fn();
+        expect(main(['package-version'], { run: sf.run, build })).toBe(0);
+        expect(sf.calls.map((c) => c.slice(0, 3).join(' '))).toEqual([
+            'config get target-dev-hub',
+            'package create --name',
+            'package version create'
+        ]);
+        expect(sf.calls[1]).toEqual(
+            expect.arrayContaining(['--package-type', 'Unlocked', '--no-namespace', '--path', 'force-app'])
+        );
+        expect(sf.calls[2]).toEqual(
+            expect.arrayContaining([
+                '--code-coverage',
+                '--installation-key-bypass',
+                '--package',
+                'Interaction Log for Salesforce'
+            ])
+        );
+        expect(build).toHaveBeenCalledTimes(1);
+    });
+
+    it('tells the user to install the CLI when sf is missing', () => {
+        const tsx = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+        const result = spawnSync(tsx, [join(PROJECT_ROOT, 'scripts', 'org.ts'), 'test'], {
+            encoding: 'utf8',
+            env: { ...process.env, SF_CLI: 'sf-command-that-does-not-exist' }
+        });
+        expect(result.status).toBe(1);
+        expect(result.stderr).toContain('npm install --global @salesforce/cli');
+    });
+
+    it('maps every sample message into a sample record, without lookups to records a new org lacks', () => {
+        const { records } = sampleRecords();
+        expect(records).toHaveLength(loadFixtures('messages').length);
+        for (const record of records) {
+            expect(record).toMatchObject({ attributes: { type: 'Interaction_Log__c' } });
+            expect(record.Contact__c).toBeUndefined();
+            expect(record.Case__c).toBeUndefined();
+            expect(typeof record.Log_Key__c).toBe('string');
+        }
+    });
+});
