@@ -23,7 +23,7 @@ import {
 import { judgeMessage } from '../force-app/main/default/lwc/connectorProtocol/connectorProtocol';
 import { loadFieldMappings, loadObjectSchema } from '../tools/lib/forceApp';
 import { loadFixtures } from '../test/fixtures';
-import { NO_FAULTS, OrgEmulator } from '../workbench/orgEmulator';
+import { OrgEmulator } from '../workbench/orgEmulator';
 import { emulatorLds } from '../workbench/emulatorLds';
 
 export interface ScenarioResult {
@@ -158,7 +158,7 @@ function transientFault(name: string, apply: (r: Rig) => void, faultyMs = 60): S
             const watch = { maxPending: 0 };
             await sleep(faultyMs);
             watch.maxPending = box.snapshot().pending.length;
-            r.emulator.faults = { ...NO_FAULTS, rejectFields: [] };
+            r.emulator.clearFaults();
             box.retryAll();
             await drain([box], watch);
             return result(name, r, sent, watch);

@@ -99,14 +99,7 @@ after(async () => {
 beforeEach(async () => {
     await context?.close();
     workbench.emulator.reset();
-    workbench.emulator.faults = {
-        offline: false,
-        failStatus: 0,
-        sessionExpired: false,
-        latencyMs: 0,
-        rejectFields: [],
-        lockNextWrites: 0
-    };
+    workbench.emulator.clearFaults();
     pageErrors = [];
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await openPage();
@@ -346,14 +339,7 @@ describe('the workbench when the org misbehaves', () => {
             await new Promise((resolve) => setTimeout(resolve, 300));
         }
         assert.ok((await queueLabel()).includes('pending'), 'the strip shows logs waiting');
-        workbench.emulator.faults = {
-            offline: false,
-            failStatus: 0,
-            sessionExpired: false,
-            latencyMs: 0,
-            rejectFields: [],
-            lockNextWrites: 0
-        };
+        workbench.emulator.clearFaults();
         await page.evaluate(() => window.dispatchEvent(new Event('online')));
         await until('four records', () => workbench.emulator.size === 4, 20000);
         await until('an empty queue', async () => (await queueLabel()) === '', 20000);

@@ -78,7 +78,7 @@ export interface EmulatorOptions {
 export class OrgEmulator {
     readonly schema: ObjectSchema;
     readonly userId: string;
-    faults: Faults = { ...NO_FAULTS };
+    faults: Faults = { ...NO_FAULTS, rejectFields: [] };
     private readonly records = new Map<string, StoredRecord>();
     private readonly byLogKey = new Map<string, string>();
     private counter = 0;
@@ -187,6 +187,11 @@ export class OrgEmulator {
         this.store(record);
         this.stats.updates += 1;
         return { ok: true, record };
+    }
+
+    /** Makes the org behave again. */
+    clearFaults(): void {
+        this.faults = { ...NO_FAULTS, rejectFields: [] };
     }
 
     /** Forgets every record (the workbench's Clear button, tests). */

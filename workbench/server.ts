@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PROJECT_ROOT } from '../tools/lib/forceApp';
-import { NO_FAULTS, OrgEmulator, type Faults } from './orgEmulator';
+import { OrgEmulator, type Faults } from './orgEmulator';
 import { buildApp, buildSimulator } from './build';
 
 const SLDS_ASSETS = join(PROJECT_ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
@@ -171,7 +171,7 @@ async function handleApi(
             const change = ((await readBody(req)) ?? {}) as Partial<Faults>;
             emulator.faults = { ...emulator.faults, ...pickFaults(change) };
         } else if (method === 'DELETE') {
-            emulator.faults = { ...NO_FAULTS, rejectFields: [] };
+            emulator.clearFaults();
         }
         return json(res, 200, emulator.faults);
     }

@@ -196,7 +196,24 @@ export default class CrmConnector extends LightningElement {
         return resolveSetting(this.configuration?.settings);
     }
 
+    /**
+     * Whether and how the connector can be hosted. Read for every message and by several
+     * getters per render, so it is worked out once per configuration and URL override.
+     */
     get plan(): HostingPlan {
+        const inputs = [this.configuration, this.configurationError, this.configurationTransient, this.connectorUrl];
+        const memo = this.planMemo;
+        if (!memo.plan || memo.inputs.some((value, i) => value !== inputs[i])) {
+            // Mutating the memo object (not reassigning the field) keeps this out of LWC's reactivity.
+            memo.inputs = inputs;
+            memo.plan = this.computePlan();
+        }
+        return memo.plan;
+    }
+
+    private readonly planMemo: { inputs: unknown[]; plan?: HostingPlan } = { inputs: [] };
+
+    private computePlan(): HostingPlan {
         if (this.configurationError && this.configurationTransient) {
             return {
                 ready: false,

@@ -240,15 +240,8 @@ export class LogOutbox {
     /** Starts saving: everything stored before (a reload, a closed tab) is saved now. */
     start(): void {
         this.running = true;
-        for (const entry of this.queue.values()) {
-            if (entry.state === 'failed' || entry.state === 'saving') {
-                entry.state = 'pending';
-                entry.nextAttemptAt = this.now();
-                this.persist(entry);
-            }
-        }
-        this.notify();
-        this.scheduleDrain();
+        // 'saving' here means the page closed mid-save: the answer never came, so save again.
+        this.wake(['pending', 'failed', 'saving']);
     }
 
     stop(): void {
@@ -267,10 +260,16 @@ export class LogOutbox {
 
     /** Retries everything waiting, now (the browser came back online). */
     retryAll(): void {
+        this.wake(['pending', 'failed']);
+    }
+
+    /** Makes entries in these states due now, then drains. */
+    private wake(states: readonly EntryState[]): void {
+        const now = this.now();
         for (const entry of this.queue.values()) {
-            if (entry.state === 'pending' || entry.state === 'failed') {
+            if (states.includes(entry.state)) {
                 entry.state = 'pending';
-                entry.nextAttemptAt = this.now();
+                entry.nextAttemptAt = now;
                 this.persist(entry);
             }
         }
