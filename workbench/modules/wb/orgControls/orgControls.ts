@@ -24,8 +24,31 @@ export default class OrgControls extends LightningElement {
             });
     }
 
-    get fail503(): boolean {
-        return this.faults.failStatus === 503;
+    /** The org's on/off faults, as toggles. */
+    get toggles() {
+        return [
+            {
+                name: 'offline',
+                label: 'Offline',
+                checked: this.faults.offline,
+                active: 'Requests dropped',
+                inactive: 'Online'
+            },
+            {
+                name: 'fail503',
+                label: 'Answer 503',
+                checked: this.faults.failStatus === 503,
+                active: 'Unavailable',
+                inactive: 'Healthy'
+            },
+            {
+                name: 'sessionExpired',
+                label: 'Session expired',
+                checked: this.faults.sessionExpired,
+                active: '401',
+                inactive: 'Valid'
+            }
+        ];
     }
 
     get rejectFields(): string {
