@@ -63,7 +63,8 @@ function handle(message: unknown, box: LogOutbox): void {
     const verdict = judgeMessage({ origin: ORIGIN, source: FRAME, data: message }, GATE);
     if (verdict.kind !== 'accepted' || verdict.message.action !== 'requestSaveInteractionLog')
         throw new Error('refused');
-    mapInteractionLog(verdict.message.body, mappings, schema, { userId: USER });
+    // As the component does: the raw payload is the JSON the gate already made.
+    mapInteractionLog(verdict.message.body, mappings, schema, { userId: USER, bodyJson: verdict.message.bodyJson });
     box.enqueue({
         group: verdict.message.body.interactionId,
         label: verdict.message.body.interactionId,

@@ -348,10 +348,23 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** The first non-empty value along the `|`-separated fallbacks, with the path that gave it. */
+const fallbackCache = new Map<string, string[]>();
+
+function fallbacks(sourcePath: string): string[] {
+    let paths = fallbackCache.get(sourcePath);
+    if (!paths) {
+        paths = sourcePath
+            .split('|')
+            .map((p) => p.trim())
+            .filter((p) => p !== '');
+        if (fallbackCache.size > 2000) fallbackCache.clear();
+        fallbackCache.set(sourcePath, paths);
+    }
+    return paths;
+}
+
 export function resolveSource(root: unknown, sourcePath: string): { value: unknown; path: string } | undefined {
-    for (const raw of sourcePath.split('|')) {
-        const path = raw.trim();
-        if (path === '') continue;
+    for (const path of fallbacks(sourcePath)) {
         const value = readPath(root, path);
         if (!isEmpty(value)) {
             return { value, path };
@@ -901,15 +914,24 @@ export function normalizeRecordId(value: string): string | undefined {
     return base + suffix;
 }
 
-/** Custom lookups on the object that may hold a Who (Contact, Lead) or a What (anything else). */
+const candidateCache = new WeakMap<ObjectSchema, { who: FieldSchema[]; what: FieldSchema[] }>();
+
+/**
+ * Custom lookups on the object that may hold a Who (Contact, Lead) or a What (anything
+ * else), worked out once per schema.
+ */
 function routeCandidates(schema: ObjectSchema, who: boolean): FieldSchema[] {
-    return Object.values(schema.fields).filter(
-        (f) =>
-            f.dataType === 'Reference' &&
-            f.apiName.endsWith('__c') &&
-            (f.referenceTo ?? []).length > 0 &&
-            (f.referenceTo ?? []).every((t) => WHO_OBJECTS.includes(t.apiName) === who)
-    );
+    let cached = candidateCache.get(schema);
+    if (!cached) {
+        const lookups = Object.values(schema.fields).filter(
+            (f) => f.dataType === 'Reference' && f.apiName.endsWith('__c') && (f.referenceTo ?? []).length > 0
+        );
+        const isWho = (f: FieldSchema) => (f.referenceTo ?? []).every((t) => WHO_OBJECTS.includes(t.apiName));
+        const isWhat = (f: FieldSchema) => (f.referenceTo ?? []).every((t) => !WHO_OBJECTS.includes(t.apiName));
+        cached = { who: lookups.filter(isWho), what: lookups.filter(isWhat) };
+        candidateCache.set(schema, cached);
+    }
+    return who ? cached.who : cached.what;
 }
 
 function route(
