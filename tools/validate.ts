@@ -417,7 +417,57 @@ function checkMetadata(ctx: Context): void {
         }
     }
 
+    checkCustomMetadataRecords(ctx);
     checkPermissionSets(ctx, fields);
+}
+
+/**
+ * Every custom metadata record names a type the package has, sets only fields that type
+ * has, and picks picklist values the field allows (a deploy fails on any of these).
+ */
+function checkCustomMetadataRecords(ctx: Context): void {
+    const dir = join(ctx.source, 'customMetadata');
+    if (!existsSync(dir)) return;
+    const types = new Map<string, Map<string, FieldFile>>();
+    const fieldsOf = (type: string): Map<string, FieldFile> | undefined => {
+        if (!types.has(type)) {
+            const folder = join(ctx.source, 'objects', `${type}__mdt`, 'fields');
+            if (!existsSync(folder)) return undefined;
+            types.set(type, new Map(readObjectFields(ctx.source, `${type}__mdt`).map((f) => [f.schema.apiName, f])));
+        }
+        return types.get(type);
+    };
+    const typeNames = new Set(
+        readdirSync(dir)
+            .filter((f) => f.endsWith('.md-meta.xml'))
+            .map((f) => f.slice(0, f.indexOf('.')))
+    );
+    for (const type of [...typeNames].sort()) {
+        const fields = fieldsOf(type);
+        for (const record of readCustomMetadataRecords(dir, type)) {
+            if (!fields) {
+                add(ctx, 'metadata', record.file, `is a record of ${type}__mdt, which the package does not define.`);
+                continue;
+            }
+            for (const [name, value] of Object.entries(record.values)) {
+                const field = fields.get(name);
+                if (!field) {
+                    add(ctx, 'metadata', record.file, `sets ${name}, which is not a field of ${type}__mdt.`);
+                } else if (
+                    value !== null &&
+                    field.schema.picklistValues &&
+                    !field.schema.picklistValues.includes(value)
+                ) {
+                    add(
+                        ctx,
+                        'metadata',
+                        record.file,
+                        `sets ${name} to "${value}"; the allowed values are ${field.schema.picklistValues.join(', ')}.`
+                    );
+                }
+            }
+        }
+    }
 }
 
 interface Grant {
@@ -487,6 +537,12 @@ function checkPermissionSets(ctx: Context, fields: FieldFile[]): void {
         for (const f of fields) {
             const key = `${TARGET_OBJECT}.${f.schema.apiName}`;
             const p = granted.get(key);
+            if (f.required) {
+                // Salesforce refuses field permissions on required fields: they are always visible.
+                if (p) add(ctx, 'metadata', file, `sets field permissions on ${key}, a required field; remove them.`);
+                granted.delete(key);
+                continue;
+            }
             if (!p || text(p.readable) !== 'true') {
                 add(ctx, 'metadata', file, `does not let its users read ${key}.`);
                 continue;

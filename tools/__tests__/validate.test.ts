@@ -123,6 +123,21 @@ describe('npm run validate', () => {
         expect(run.stdout).toContain('The layout names Summary__c, which is not a field of Interaction_Log__c');
     });
 
+    it('fails on a mapping record that sets a field its type lacks or a value its picklist lacks', () => {
+        const dir = project();
+        edit(dir, join(SOURCE, 'customMetadata', 'Interaction_Log_Field_Mapping.Channel.md-meta.xml'), (t) =>
+            t
+                .replace('<field>Description__c</field>', '<field>Notes__c</field>')
+                .replace('<value xsi:type="xsd:string">text</value>', '<value xsi:type="xsd:string">uppercase</value>')
+        );
+        const run = runValidate(dir, 'analyzer,convert,lwc');
+        expect(run.status).toBe(1);
+        expect(run.stdout).toContain(
+            'Interaction_Log_Field_Mapping.Channel.md-meta.xml: sets Notes__c, which is not a field of Interaction_Log_Field_Mapping__mdt'
+        );
+        expect(run.stdout).toContain('sets Transform__c to "uppercase"; the allowed values are text, number');
+    });
+
     it('fails on XML that is not well formed, and on a permission set that grants too much', () => {
         const dir = project();
         edit(dir, join(SOURCE, 'tabs', 'Interaction_Log__c.tab-meta.xml'), (t) =>

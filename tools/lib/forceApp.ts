@@ -102,6 +102,8 @@ const TYPE_MAP: Record<string, FieldDataType> = {
 export interface FieldFile {
     file: string;
     metadataType: string;
+    /** `<required>true</required>` in the field's metadata. */
+    required: boolean;
     schema: FieldSchema;
 }
 
@@ -150,7 +152,7 @@ export function fieldSchemaFromXml(file: string): FieldFile {
     }
     if (str(field.externalId) === 'true') schema.externalId = true;
     if (str(field.unique) === 'true') schema.unique = true;
-    return { file, metadataType, schema };
+    return { file, metadataType, required: str(field.required) === 'true', schema };
 }
 
 /** Every `<CustomField>` file of an object, in file name order. */
