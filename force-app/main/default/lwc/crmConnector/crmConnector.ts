@@ -420,6 +420,13 @@ export default class CrmConnector extends LightningElement {
         return this.panelOpen ? 'true' : 'false';
     }
 
+    /** Why logs cannot be saved at all (no access to the object), so nobody waits in silence. */
+    get saveBlocked(): string | undefined {
+        return this.objectInfoError && !this.objectInfo
+            ? `Logs are kept but cannot be saved: ${this.objectInfoError}. Ask your admin for the Interaction Log Agent permission set.`
+            : undefined;
+    }
+
     get notDurableWarning(): string | undefined {
         const n = this.snapshot.notDurable;
         return n

@@ -386,6 +386,25 @@ describe('c-crm-connector', () => {
         });
     });
 
+    it('says why logs cannot be saved when the user has no access to Interaction Logs, and keeps them', async () => {
+        mockGetConfiguration.mockResolvedValue(configuration());
+        const element = createElement('c-crm-connector', { is: CrmConnector }) as Element;
+        document.body.appendChild(element);
+        await flush();
+        (getObjectInfo as unknown as { error(body?: unknown, status?: number): void }).error(
+            { message: 'The requested resource does not exist' },
+            404
+        );
+        await flush();
+        post(element, voiceMessage);
+        await flush();
+        expect(mockCreateRecord).not.toHaveBeenCalled();
+        expect(queueLabel(element)).toBe('1 pending');
+        expect(element.shadowRoot.querySelector('.save-blocked')?.textContent).toContain(
+            'Interaction Log Agent permission set'
+        );
+    });
+
     it('stops listening when removed from the page', async () => {
         const remove = jest.spyOn(window, 'removeEventListener');
         const element = await mount();
