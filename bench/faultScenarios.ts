@@ -61,8 +61,7 @@ function saver(r: Rig, lds: LdsAdapter = r.lds) {
             JSON.parse(entry.bodyJson),
             { schema: r.schema, mappings: r.mappings, userId: USER, storeRawPayload: true },
             lds,
-            entry.recordId,
-            entry.bodyJson
+            { recordId: entry.recordId, bodyJson: entry.bodyJson }
         );
         return result.ok
             ? { ok: true, recordId: result.recordId, warningCount: result.warnings.length }

@@ -188,8 +188,7 @@ async function drainThrough(
             JSON.parse(entry.bodyJson),
             { schema, mappings, userId: USER, storeRawPayload: true },
             lds,
-            entry.recordId,
-            entry.bodyJson
+            { recordId: entry.recordId, bodyJson: entry.bodyJson }
         );
         return result.ok
             ? { ok: true, recordId: result.recordId }

@@ -363,3 +363,43 @@ describe('the workbench when the org misbehaves', () => {
         assert.equal(workbench.emulator.stats.creates, 1);
     });
 });
+
+describe('the workbench with the activity mirror on', () => {
+    it('gives each sample interaction one log and one completed Task linked to its Who and What', async () => {
+        workbench.emulator.createTask = true;
+        try {
+            await page.reload();
+            const frame = await simulator();
+            const samples = loadFixtures('messages').map((f) => f.name);
+            for (const [i, name] of samples.entries()) {
+                await frame.click(`button[data-fixture="${name}"]`);
+                await until(
+                    `log and Task ${i + 1} (${name})`,
+                    () => workbench.emulator.size === i + 1 && workbench.emulator.tasks().length === i + 1
+                );
+            }
+            await until('every log linked to its Task', () =>
+                workbench.emulator.list().every((log) => typeof log.fields.Task_Id__c === 'string')
+            );
+            for (const log of workbench.emulator.list()) {
+                const task = workbench.emulator.get(String(log.fields.Task_Id__c));
+                assert.ok(task, `a Task for ${String(log.fields.Name)}`);
+                assert.equal(task.fields.Status, 'Completed');
+                assert.equal(task.fields.WhoId, log.fields.Contact__c ?? log.fields.Lead__c);
+                assert.equal(
+                    task.fields.WhatId,
+                    log.fields.Account__c ?? log.fields.Case__c ?? log.fields.Opportunity__c
+                );
+                assert.equal(task.fields.Subject, log.fields.Subject__c ?? log.fields.Name);
+            }
+            await frame.click('#redeliver');
+            await until(
+                'the redelivery updates the log and its Task',
+                () => workbench.emulator.stats.taskUpdates === 1
+            );
+            assert.equal(workbench.emulator.tasks().length, samples.length);
+        } finally {
+            workbench.emulator.createTask = false;
+        }
+    });
+});

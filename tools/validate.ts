@@ -22,7 +22,8 @@ import {
     LAYER_ORG_OVERRIDE,
     LAYER_PACKAGE_DEFAULT,
     TARGET_OBJECT,
-    TRANSFORMS
+    TRANSFORMS,
+    type FieldSchema
 } from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
 import {
     MetadataError,
@@ -34,6 +35,7 @@ import {
     type FieldFile
 } from './lib/forceApp';
 import { VENDOR_ROWS } from './lib/vendorTable';
+import { TASK_SCHEMA } from './lib/standardObjects';
 
 export interface Problem {
     check: string;
@@ -289,25 +291,34 @@ function checkMetadata(ctx: Context): void {
     // Field mapping records.
     const mdDir = join(ctx.source, 'customMetadata');
     const records = existsSync(mdDir) ? readCustomMetadataRecords(mdDir, 'Interaction_Log_Field_Mapping') : [];
+    // The objects mappings may write: the package's own, and the standard Task of the activity mirror.
+    const targets = new Map<string, Map<string, { schema: FieldSchema; type: string }>>([
+        [TARGET_OBJECT, new Map(fields.map((f) => [f.schema.apiName, { schema: f.schema, type: f.metadataType }]))],
+        [
+            TASK_SCHEMA.apiName,
+            new Map(Object.values(TASK_SCHEMA.fields).map((f) => [f.apiName, { schema: f, type: f.dataType }]))
+        ]
+    ]);
     for (const record of records) {
         const m = toFieldMapping(record);
-        const target = m.targetObject ?? '';
-        if (target !== TARGET_OBJECT) {
+        const object = m.targetObject ?? '';
+        const targetFields = targets.get(object);
+        if (!targetFields) {
             add(
                 ctx,
                 'metadata',
                 record.file,
-                `targets the object "${target}"; only ${TARGET_OBJECT} is mapped by this version.`
+                `targets the object "${object}"; mappings can write ${[...targets.keys()].join(' and ')}.`
             );
             continue;
         }
-        const field = byName.get(m.targetField);
+        const field = targetFields.get(m.targetField);
         if (!field) {
             add(
                 ctx,
                 'metadata',
                 record.file,
-                `targets ${TARGET_OBJECT}.${m.targetField}, which does not exist: create the field or fix Target_Field__c.`
+                `targets ${object}.${m.targetField}, which does not exist: create the field or fix Target_Field__c.`
             );
             continue;
         }
@@ -325,7 +336,7 @@ function checkMetadata(ctx: Context): void {
                 ctx,
                 'metadata',
                 record.file,
-                `uses the ${m.transform} transform on ${m.targetField}, a ${field.metadataType} field: pick a transform that can write it.`
+                `uses the ${m.transform} transform on ${m.targetField}, a ${field.type} field: pick a transform that can write it.`
             );
         }
         if (m.layer !== LAYER_PACKAGE_DEFAULT && m.layer !== LAYER_ORG_OVERRIDE) {
@@ -352,7 +363,13 @@ function checkMetadata(ctx: Context): void {
         }
         const defaults = records
             .map(toFieldMapping)
-            .filter((m) => m.targetField === apiName && m.active && m.layer === LAYER_PACKAGE_DEFAULT);
+            .filter(
+                (m) =>
+                    m.targetObject === TARGET_OBJECT &&
+                    m.targetField === apiName &&
+                    m.active &&
+                    m.layer === LAYER_PACKAGE_DEFAULT
+            );
         if (defaults.length === 0)
             add(
                 ctx,

@@ -54,3 +54,8 @@ declare module '@salesforce/apex/InteractionLogConfigController.findLogIdByKey' 
     const findLogIdByKey: (params: { logKey: string }) => Promise<string | null>;
     export default findLogIdByKey;
 }
+
+declare module '@salesforce/apex/InteractionLogConfigController.findTaskIdForLog' {
+    const findTaskIdForLog: (params: { logId: string }) => Promise<string | null>;
+    export default findTaskIdForLog;
+}

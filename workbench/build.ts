@@ -75,6 +75,7 @@ const ADAPTERS: Record<string, string> = {
     'lightning/platformShowToastEvent': 'platformShowToastEvent.ts',
     '@salesforce/apex/InteractionLogConfigController.getConfiguration': 'apexGetConfiguration.ts',
     '@salesforce/apex/InteractionLogConfigController.findLogIdByKey': 'apexFindLogIdByKey.ts',
+    '@salesforce/apex/InteractionLogConfigController.findTaskIdForLog': 'apexFindTaskIdForLog.ts',
     '@salesforce/user/Id': 'userId.ts'
 };
 

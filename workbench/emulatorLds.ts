@@ -55,6 +55,7 @@ export function emulatorLds(
         probe,
         createRecord: (input) => call(() => emulator.create(String(input.apiName), input.fields)),
         updateRecord: (input) => call(() => emulator.update(String(input.fields.Id), input.fields)),
-        findRecordIdByLogKey: async (logKey) => emulator.findLogIdByKey(logKey)
+        findRecordIdByLogKey: async (logKey) => emulator.findLogIdByKey(logKey),
+        findTaskIdForLog: async (logId) => emulator.findTaskIdForLog(logId)
     };
 }

@@ -13,12 +13,15 @@ import {
     type FieldSchema,
     type ObjectSchema
 } from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
-import { loadConfiguration, loadObjectInfo, loadObjectSchema } from '../tools/lib/forceApp';
+import { loadConfiguration, loadObjectInfo, loadObjectSchema, objectInfoOf } from '../tools/lib/forceApp';
+import { TASK_SCHEMA } from '../tools/lib/standardObjects';
 
 export type FieldValue = string | number | boolean | null;
 
 export interface StoredRecord {
     Id: string;
+    /** Set on records of other objects than Interaction_Log__c (the activity mirror's Tasks). */
+    apiName?: string;
     CreatedDate: string;
     LastModifiedDate: string;
     fields: Record<string, FieldValue>;
@@ -64,6 +67,7 @@ export const NO_FAULTS: Readonly<Faults> = {
 
 const OBJECT = 'Interaction_Log__c';
 const KEY_PREFIX = 'a00';
+const TASK_PREFIX = '00T';
 const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 export interface EmulatorOptions {
@@ -80,12 +84,16 @@ export class OrgEmulator {
     readonly userId: string;
     faults: Faults = { ...NO_FAULTS, rejectFields: [] };
     private readonly records = new Map<string, StoredRecord>();
+    private readonly taskRecords = new Map<string, StoredRecord>();
+    private taskCounter = 0;
     private readonly byLogKey = new Map<string, string>();
     private counter = 0;
     private readonly file?: string;
     private readonly connectorUrl?: string;
     /** Counts of what happened, for tests and the benchmark. */
-    readonly stats = { creates: 0, updates: 0, refused: 0, dropped: 0 };
+    readonly stats = { creates: 0, updates: 0, refused: 0, dropped: 0, taskCreates: 0, taskUpdates: 0 };
+    /** The workbench setting record's Create Task (the page reads it when it loads). */
+    createTask = false;
 
     constructor(options: EmulatorOptions = {}) {
         this.schema = loadObjectSchema();
@@ -100,8 +108,8 @@ export class OrgEmulator {
 
     // -- what the org answers ---------------------------------------------------
 
-    objectInfo() {
-        return loadObjectInfo();
+    objectInfo(apiName: string = OBJECT) {
+        return apiName === TASK_SCHEMA.apiName ? objectInfoOf(TASK_SCHEMA, 'Task', TASK_PREFIX) : loadObjectInfo();
     }
 
     /** InteractionLogConfigController.getConfiguration, plus the workbench's own setting record. */
@@ -116,7 +124,7 @@ export class OrgEmulator {
                 connectorUrl: this.connectorUrl,
                 allowedOrigins: null,
                 storeRawPayload: true,
-                createTask: false,
+                createTask: this.createTask,
                 toastBehavior: 'All',
                 callCenterSettings:
                     '{"ReqGeneralInfo":{"reqDisplayName":"Workbench Contact Center"},"LogOptions":{"callLogEnabled":true,"interactionHistorySize":20}}'
@@ -129,6 +137,17 @@ export class OrgEmulator {
         return this.byLogKey.get(logKey) ?? null;
     }
 
+    /** InteractionLogConfigController.findTaskIdForLog: the log's Task_Id__c. */
+    findTaskIdForLog(logId: string): string | null {
+        const taskId = this.get(logId)?.fields.Task_Id__c;
+        return typeof taskId === 'string' && taskId !== '' ? taskId : null;
+    }
+
+    /** The activity mirror's Tasks, newest first. */
+    tasks(): StoredRecord[] {
+        return [...this.taskRecords.values()].reverse();
+    }
+
     list(): StoredRecord[] {
         return [...this.records.values()].sort(
             (a, b) => b.CreatedDate.localeCompare(a.CreatedDate) || b.Id.localeCompare(a.Id)
@@ -136,7 +155,8 @@ export class OrgEmulator {
     }
 
     get(id: string): StoredRecord | undefined {
-        return this.records.get(normalizeRecordId(id) ?? id);
+        const key = normalizeRecordId(id) ?? id;
+        return this.records.get(key) ?? this.taskRecords.get(key);
     }
 
     get size(): number {
@@ -146,24 +166,27 @@ export class OrgEmulator {
     // -- writes ------------------------------------------------------------------
 
     create(apiName: string, fields: Record<string, unknown>): WriteOutcome {
-        if (apiName !== OBJECT) {
+        if (apiName !== OBJECT && apiName !== TASK_SCHEMA.apiName) {
             return this.refuse(404, [
                 { errorCode: 'NOT_FOUND', message: `The requested resource does not exist: ${apiName}` }
             ]);
         }
         const locked = this.lock();
         if (locked) return locked;
-        const problems = this.validate(fields, undefined);
+        const problems = this.validate(fields, undefined, apiName);
         if (problems) return problems;
         const now = new Date().toISOString();
+        const isTask = apiName === TASK_SCHEMA.apiName;
         const record: StoredRecord = {
-            Id: this.nextId(),
+            Id: isTask ? nextId(TASK_PREFIX, ++this.taskCounter) : this.nextId(),
+            ...(isTask ? { apiName } : {}),
             CreatedDate: now,
             LastModifiedDate: now,
             fields: { ...(fields as Record<string, FieldValue>) }
         };
         this.store(record);
-        this.stats.creates += 1;
+        if (isTask) this.stats.taskCreates += 1;
+        else this.stats.creates += 1;
         return { ok: true, record };
     }
 
@@ -176,7 +199,7 @@ export class OrgEmulator {
         if (locked) return locked;
         const changes = { ...fields };
         delete changes.Id;
-        const problems = this.validate(changes, existing);
+        const problems = this.validate(changes, existing, existing.apiName ?? OBJECT);
         if (problems) return problems;
         const record: StoredRecord = {
             ...existing,
@@ -185,7 +208,8 @@ export class OrgEmulator {
         };
         for (const [k, v] of Object.entries(record.fields)) if (v === null) delete record.fields[k];
         this.store(record);
-        this.stats.updates += 1;
+        if (existing.apiName) this.stats.taskUpdates += 1;
+        else this.stats.updates += 1;
         return { ok: true, record };
     }
 
@@ -197,8 +221,10 @@ export class OrgEmulator {
     /** Forgets every record (the workbench's Clear button, tests). */
     reset(): void {
         this.records.clear();
+        this.taskRecords.clear();
+        this.taskCounter = 0;
         this.byLogKey.clear();
-        this.stats.creates = this.stats.updates = this.stats.refused = this.stats.dropped = 0;
+        for (const key of Object.keys(this.stats) as (keyof typeof this.stats)[]) this.stats[key] = 0;
         if (this.file && existsSync(this.file)) rmSync(this.file);
     }
 
@@ -227,24 +253,27 @@ export class OrgEmulator {
     }
 
     /** The checks Salesforce makes on a record write, with its error codes. */
-    private validate(fields: Record<string, unknown>, existing: StoredRecord | undefined): WriteOutcome | undefined {
+    private validate(
+        fields: Record<string, unknown>,
+        existing: StoredRecord | undefined,
+        apiName: string
+    ): WriteOutcome | undefined {
+        const schema = apiName === TASK_SCHEMA.apiName ? TASK_SCHEMA : this.schema;
         const errors: { errorCode: string; message: string; field?: string }[] = [];
         const fieldErrors: Record<string, { errorCode: string; field: string; message: string }[]> = {};
         const fieldError = (name: string, errorCode: string, message: string) => {
             (fieldErrors[name] ??= []).push({ errorCode, field: name, message });
         };
         for (const [name, value] of Object.entries(fields)) {
-            const field = Object.prototype.hasOwnProperty.call(this.schema.fields, name)
-                ? this.schema.fields[name]
-                : undefined;
+            const field = Object.prototype.hasOwnProperty.call(schema.fields, name) ? schema.fields[name] : undefined;
             if (!field || this.faults.rejectFields.includes(name)) {
                 errors.push({
                     errorCode: 'INVALID_FIELD',
-                    message: `No such column '${name}' on sobject of type ${OBJECT}`
+                    message: `No such column '${name}' on sobject of type ${apiName}`
                 });
                 continue;
             }
-            if (field.calculated || !field.createable) {
+            if (field.calculated || !field.createable || (existing && field.updateable === false)) {
                 fieldError(
                     name,
                     'INVALID_FIELD_FOR_INSERT_UPDATE',
@@ -257,7 +286,7 @@ export class OrgEmulator {
             if (problem) fieldError(name, problem.code, `${field.label ?? name}: ${problem.message}`);
         }
         const name = fields.Name ?? existing?.fields.Name;
-        if (name === undefined || name === null || name === '') {
+        if (apiName === OBJECT && (name === undefined || name === null || name === '')) {
             fieldError('Name', 'REQUIRED_FIELD_MISSING', 'Required fields are missing: [Name]');
         }
         const key = fields.Log_Key__c;
@@ -276,13 +305,7 @@ export class OrgEmulator {
 
     private nextId(): string {
         this.counter += 1;
-        let n = this.counter;
-        let body = '';
-        for (let i = 0; i < 12; i += 1) {
-            body = ID_CHARS[n % 62] + body;
-            n = Math.floor(n / 62);
-        }
-        return normalizeRecordId(KEY_PREFIX + body) as string;
+        return nextId(KEY_PREFIX, this.counter);
     }
 
     private store(record: StoredRecord): void {
@@ -291,6 +314,10 @@ export class OrgEmulator {
     }
 
     private index(record: StoredRecord): void {
+        if (record.apiName === TASK_SCHEMA.apiName) {
+            this.taskRecords.set(record.Id, record);
+            return;
+        }
         const previous = this.records.get(record.Id);
         const oldKey = previous?.fields.Log_Key__c;
         if (typeof oldKey === 'string' && this.byLogKey.get(oldKey) === record.Id) this.byLogKey.delete(oldKey);
@@ -312,6 +339,7 @@ export class OrgEmulator {
         }
         this.counter = this.records.size;
         while (this.records.has(this.peekId())) this.counter += 1;
+        this.taskCounter = this.taskRecords.size;
     }
 
     private peekId(): string {
@@ -322,6 +350,17 @@ export class OrgEmulator {
     }
 }
 
+/** A record id: the key prefix, a base-62 counter, and the case-checking suffix. */
+function nextId(prefix: string, counter: number): string {
+    let n = counter;
+    let body = '';
+    for (let i = 0; i < 12; i += 1) {
+        body = ID_CHARS[n % 62] + body;
+        n = Math.floor(n / 62);
+    }
+    return normalizeRecordId(prefix + body) as string;
+}
+
 function recordError(
     errors: UiApiErrorBody['output']['errors'],
     fieldErrors: UiApiErrorBody['output']['fieldErrors']
@@ -330,7 +369,7 @@ function recordError(
     return { message: first, enhancedErrorType: 'RecordError', output: { errors, fieldErrors } };
 }
 
-const TEXT_TYPES = new Set(['String', 'TextArea', 'Phone', 'Email', 'Url', 'EncryptedString']);
+const TEXT_TYPES = new Set(['String', 'ComboBox', 'TextArea', 'Phone', 'Email', 'Url', 'EncryptedString']);
 
 /** One value against one field, as the platform checks it. */
 export function checkValue(field: FieldSchema, value: unknown): { code: string; message: string } | undefined {

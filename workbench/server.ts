@@ -120,6 +120,7 @@ async function handleApi(
             return json(res, f.failStatus, [{ errorCode: 'SERVER_UNAVAILABLE', message: 'Service Unavailable' }]);
     }
     const records = /^\/ui-api\/records\/([A-Za-z0-9]{15,18})$/.exec(path);
+    if (path === '/ui-api/object-info/Task' && method === 'GET') return json(res, 200, emulator.objectInfo('Task'));
     if (path === '/ui-api/object-info/Interaction_Log__c' && method === 'GET')
         return json(res, 200, emulator.objectInfo());
     if (path.startsWith('/ui-api/object-info/'))
@@ -161,7 +162,12 @@ async function handleApi(
         const input = (await readBody(req)) as { logKey?: string };
         return json(res, 200, emulator.findLogIdByKey(String(input?.logKey ?? '')));
     }
+    if (path === '/apex/InteractionLogConfigController.findTaskIdForLog') {
+        const input = (await readBody(req)) as { logId?: string };
+        return json(res, 200, emulator.findTaskIdForLog(String(input?.logId ?? '')));
+    }
     if (path === '/records' && method === 'GET') return json(res, 200, emulator.list());
+    if (path === '/tasks' && method === 'GET') return json(res, 200, emulator.tasks());
     if (path === '/records' && method === 'DELETE') {
         emulator.reset();
         return json(res, 200, { deleted: true });
@@ -170,10 +176,13 @@ async function handleApi(
         if (method === 'POST') {
             const change = ((await readBody(req)) ?? {}) as Partial<Faults>;
             emulator.faults = { ...emulator.faults, ...pickFaults(change) };
+            if (typeof (change as { createTask?: unknown }).createTask === 'boolean') {
+                emulator.createTask = (change as { createTask: boolean }).createTask;
+            }
         } else if (method === 'DELETE') {
             emulator.clearFaults();
         }
-        return json(res, 200, emulator.faults);
+        return json(res, 200, { ...emulator.faults, createTask: emulator.createTask });
     }
     if (path === '/stats') return json(res, 200, { ...emulator.stats, records: emulator.size });
     return json(res, 404, [{ errorCode: 'NOT_FOUND', message: `No such resource: ${path}` }]);

@@ -16,26 +16,9 @@ import type {
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 export const DEFAULT_SOURCE = join(PROJECT_ROOT, 'force-app', 'main', 'default');
 
-/** Record id prefixes of standard objects; custom objects get theirs per org. */
-export const STANDARD_KEY_PREFIXES: Readonly<Record<string, string>> = {
-    Account: '001',
-    Contact: '003',
-    Lead: '00Q',
-    Case: '500',
-    Opportunity: '006',
-    User: '005',
-    Group: '00G',
-    Campaign: '701',
-    Contract: '800',
-    Order: '801',
-    Product2: '01t',
-    Asset: '02i',
-    Solution: '501',
-    Quote: '0Q0',
-    WorkOrder: '0WO',
-    Task: '00T',
-    Event: '00U'
-};
+import { STANDARD_KEY_PREFIXES, TASK_SCHEMA } from './standardObjects';
+
+export { STANDARD_KEY_PREFIXES };
 
 const parser = new XMLParser({
     ignoreAttributes: false,
@@ -269,7 +252,11 @@ export function loadFieldMappings(dir: string = join(DEFAULT_SOURCE, 'customMeta
 
 /** The UI API ObjectInfo of an object, as getObjectInfo returns it for an admin, built from source. */
 export function loadObjectInfo(sourceDir: string = DEFAULT_SOURCE, objectApiName = 'Interaction_Log__c') {
-    const schema = loadObjectSchema(sourceDir, objectApiName);
+    return objectInfoOf(loadObjectSchema(sourceDir, objectApiName), 'Interaction Log', 'a00');
+}
+
+/** The UI API ObjectInfo shape of an object schema. */
+export function objectInfoOf(schema: ObjectSchema, label: string, keyPrefix: string) {
     const fields: Record<string, Record<string, unknown>> = {};
     for (const f of Object.values(schema.fields)) {
         fields[f.apiName] = {
@@ -280,7 +267,7 @@ export function loadObjectInfo(sourceDir: string = DEFAULT_SOURCE, objectApiName
             precision: f.precision ?? 0,
             scale: f.scale ?? 0,
             createable: f.createable,
-            updateable: f.createable,
+            updateable: f.updateable ?? f.createable,
             calculated: Boolean(f.calculated),
             unique: Boolean(f.unique),
             externalId: Boolean(f.externalId),
@@ -289,7 +276,7 @@ export function loadObjectInfo(sourceDir: string = DEFAULT_SOURCE, objectApiName
             referenceToInfos: (f.referenceTo ?? []).map((r) => ({ apiName: r.apiName, nameFields: ['Name'] }))
         };
     }
-    return { apiName: objectApiName, label: 'Interaction Log', keyPrefix: 'a00', fields };
+    return { apiName: schema.apiName, label, keyPrefix, fields };
 }
 
 /** What InteractionLogConfigController.getConfiguration returns, built from the records and fields in source. */
@@ -326,13 +313,18 @@ export function loadConfiguration(
             toastBehavior: r.values.Toast_Behavior__c,
             callCenterSettings: r.values.Call_Center_Settings__c
         }));
-    const schema = loadObjectSchema(sourceDir);
-    const picklists: Record<string, { values: string[]; restricted: boolean }> = {};
+    type Picklists = Record<string, { values: string[]; restricted: boolean }>;
     const keyPrefixes: Record<string, string> = {};
-    for (const f of Object.values(schema.fields)) {
-        if (f.picklistValues)
-            picklists[f.apiName] = { values: f.picklistValues, restricted: Boolean(f.restrictedPicklist) };
-        for (const r of f.referenceTo ?? []) if (r.keyPrefix) keyPrefixes[r.apiName] = r.keyPrefix;
-    }
-    return { mappings, settings, picklists, keyPrefixes };
+    const describe = (object: ObjectSchema): Picklists => {
+        const picklists: Picklists = {};
+        for (const f of Object.values(object.fields)) {
+            if (f.picklistValues)
+                picklists[f.apiName] = { values: f.picklistValues, restricted: Boolean(f.restrictedPicklist) };
+            for (const r of f.referenceTo ?? []) if (r.keyPrefix) keyPrefixes[r.apiName] = r.keyPrefix;
+        }
+        return picklists;
+    };
+    const picklists = describe(loadObjectSchema(sourceDir));
+    const taskPicklists = describe(TASK_SCHEMA);
+    return { mappings, settings, picklists, taskPicklists, keyPrefixes };
 }

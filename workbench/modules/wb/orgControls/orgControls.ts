@@ -1,6 +1,8 @@
 import { LightningElement } from 'lwc';
 
 interface Faults {
+    /** Not a fault: the workbench setting record's Create Task, read when the page loads. */
+    createTask?: boolean;
     offline: boolean;
     failStatus: number;
     sessionExpired: boolean;
@@ -47,6 +49,13 @@ export default class OrgControls extends LightningElement {
                 checked: this.faults.sessionExpired,
                 active: '401',
                 inactive: 'Valid'
+            },
+            {
+                name: 'createTask',
+                label: 'Setting: Create Task',
+                checked: Boolean(this.faults.createTask),
+                active: 'On (reloads the page)',
+                inactive: 'Off (reloads the page)'
             }
         ];
     }
@@ -58,6 +67,8 @@ export default class OrgControls extends LightningElement {
     handleToggle(event: Event): void {
         const input = event.target as HTMLInputElement;
         if (input.name === 'fail503') this.send({ failStatus: input.checked ? 503 : 0 });
+        // The component reads its setting when it loads, as it does in Lightning.
+        else if (input.name === 'createTask') this.send({ createTask: input.checked }, () => window.location.reload());
         else this.send({ [input.name]: input.checked });
     }
 
@@ -70,7 +81,7 @@ export default class OrgControls extends LightningElement {
         this.send({ rejectFields: value.split(/[\s,]+/).filter(Boolean) });
     }
 
-    private send(change: Partial<Faults>): void {
+    private send(change: Partial<Faults>, then?: () => void): void {
         fetch('/api/control', {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
@@ -80,6 +91,7 @@ export default class OrgControls extends LightningElement {
             .then((faults: Faults) => {
                 this.faults = faults;
                 this.statusText = describe(faults);
+                then?.();
             })
             .catch(() => {
                 this.statusText = 'The org emulator does not answer.';

@@ -13,8 +13,10 @@ import USER_NAME_FIELD from '@salesforce/schema/User.Name';
 import USER_USERNAME_FIELD from '@salesforce/schema/User.Username';
 import USER_LOCALE_FIELD from '@salesforce/schema/User.LanguageLocaleKey';
 import INTERACTION_LOG_OBJECT from '@salesforce/schema/Interaction_Log__c';
+import TASK_OBJECT from '@salesforce/schema/Task';
 import getConfiguration from '@salesforce/apex/InteractionLogConfigController.getConfiguration';
 import findLogIdByKey from '@salesforce/apex/InteractionLogConfigController.findLogIdByKey';
+import findTaskIdForLog from '@salesforce/apex/InteractionLogConfigController.findTaskIdForLog';
 import {
     createHistoryItemReply,
     crmDataReply,
@@ -109,6 +111,7 @@ export default class CrmConnector extends LightningElement {
     configurationError?: string;
     objectInfo?: UiApiObjectInfo;
     objectInfoError?: string;
+    taskInfo?: UiApiObjectInfo;
 
     private readonly rejections = new RejectionCounter();
     private outbox?: LogOutbox;
@@ -134,6 +137,15 @@ export default class CrmConnector extends LightningElement {
             this.startWhenReady();
         } else if (error) {
             this.objectInfoError = errorText(error);
+        }
+    }
+
+    /** Task, for the activity mirror; an org where the user cannot create Tasks simply has no mirror. */
+    @wire(getObjectInfo, { objectApiName: TASK_OBJECT })
+    wiredTaskInfo({ data }: { data?: UiApiObjectInfo }): void {
+        if (data) {
+            this.taskInfo = data;
+            this.startWhenReady();
         }
     }
 
@@ -242,7 +254,16 @@ export default class CrmConnector extends LightningElement {
             schema: schemaFromObjectInfo(this.objectInfo, this.configuration),
             mappings: toFieldMappings(this.configuration.mappings),
             userId: USER_ID,
-            storeRawPayload: this.setting?.storeRawPayload !== false
+            storeRawPayload: this.setting?.storeRawPayload !== false,
+            task:
+                this.setting?.createTask && this.taskInfo
+                    ? {
+                          schema: schemaFromObjectInfo(this.taskInfo, {
+                              picklists: this.configuration.taskPicklists,
+                              keyPrefixes: this.configuration.keyPrefixes
+                          })
+                      }
+                    : undefined
         };
         if (!this.started && this.outbox) {
             this.started = true;
@@ -319,7 +340,8 @@ export default class CrmConnector extends LightningElement {
     private readonly lds: LdsAdapter = {
         createRecord: (input) => createRecord(input),
         updateRecord: (input) => updateRecord(input),
-        findRecordIdByLogKey: (logKey) => findLogIdByKey({ logKey })
+        findRecordIdByLogKey: (logKey) => findLogIdByKey({ logKey }),
+        findTaskIdForLog: (logId) => findTaskIdForLog({ logId })
     };
 
     private async save(entry: Readonly<OutboxEntry>): Promise<SaveOutcome> {
@@ -328,7 +350,12 @@ export default class CrmConnector extends LightningElement {
             return { ok: false, transient: true, message: 'Waiting for the Interaction Log configuration.' };
         }
         const body: unknown = JSON.parse(entry.bodyJson);
-        const result = await writeInteractionLog(body, config, this.lds, entry.recordId, entry.bodyJson);
+        const result = await writeInteractionLog(body, config, this.lds, {
+            recordId: entry.recordId,
+            taskPending: entry.taskPending,
+            taskId: entry.taskId,
+            bodyJson: entry.bodyJson
+        });
         if (result.ok) {
             const header = entry.headerJson ? (JSON.parse(entry.headerJson) as unknown) : undefined;
             this.reply(createHistoryItemReply(result.recordId, { header, message: { body } }, result.fields));
@@ -346,7 +373,13 @@ export default class CrmConnector extends LightningElement {
         if (!result.transient) {
             this.notify('problem', `"${entry.label}" needs attention`, result.message);
         }
-        return { ok: false, transient: result.transient, message: result.message, detail: result.detail };
+        return {
+            ok: false,
+            transient: result.transient,
+            message: result.message,
+            detail: result.detail,
+            resume: result.resume
+        };
     }
 
     private notify(kind: 'saved' | 'problem', title: string, message: string): void {

@@ -15,6 +15,7 @@
 /** Field data types, named as the UI API (getObjectInfo) names them. */
 export type FieldDataType =
     | 'String'
+    | 'ComboBox'
     | 'TextArea'
     | 'Phone'
     | 'Email'
@@ -141,7 +142,8 @@ export const FIELD = {
     resourceAddress: 'Resource_Address__c',
     endTime: 'End_Time__c',
     nameId: 'Name_Id__c',
-    relatedToId: 'Related_To_Id__c'
+    relatedToId: 'Related_To_Id__c',
+    taskId: 'Task_Id__c'
 } as const;
 
 /** Objects a Name ID (the Who) may point at; every other lookup serves Related To (the What). */
@@ -702,7 +704,15 @@ function describeValue(value: unknown): string {
 // Fitting a typed value to a field
 // ---------------------------------------------------------------------------
 
-const TEXT_TYPES = new Set<FieldDataType>(['String', 'TextArea', 'Phone', 'Email', 'Url', 'EncryptedString']);
+const TEXT_TYPES = new Set<FieldDataType>([
+    'String',
+    'ComboBox',
+    'TextArea',
+    'Phone',
+    'Email',
+    'Url',
+    'EncryptedString'
+]);
 const NUMBER_TYPES = new Set<FieldDataType>(['Double', 'Int', 'Currency', 'Percent']);
 
 /**
@@ -711,7 +721,9 @@ const NUMBER_TYPES = new Set<FieldDataType>(['Double', 'Int', 'Currency', 'Perce
  */
 export function isTransformCompatible(transform: string, dataType: FieldDataType): boolean {
     if (dataType === 'Reference') return transform === 'text';
-    if (dataType === 'String' || dataType === 'TextArea') return (TRANSFORMS as readonly string[]).includes(transform);
+    if (dataType === 'String' || dataType === 'ComboBox' || dataType === 'TextArea') {
+        return (TRANSFORMS as readonly string[]).includes(transform);
+    }
     if (TEXT_TYPES.has(dataType)) return transform === 'text' || transform === 'number';
     switch (transform) {
         case 'text':

@@ -38,6 +38,8 @@ export interface Configuration {
     mappings?: MappingRecord[];
     settings?: SettingRecord[];
     picklists?: Record<string, { values: string[]; restricted: boolean }>;
+    /** The same facts for Task, which the activity mirror writes. */
+    taskPicklists?: Record<string, { values: string[]; restricted: boolean }>;
     keyPrefixes?: Record<string, string>;
 }
 

@@ -30,6 +30,14 @@ export interface LdsAdapter {
     updateRecord(input: { fields: Record<string, FieldValue | null> }): Promise<{ id: string }>;
     /** Finds the record holding a log key (Apex, with sharing) when the duplicate error does not name it. */
     findRecordIdByLogKey(logKey: string): Promise<string | null | undefined>;
+    /** The Task that mirrors a log (Task_Id__c), or nothing (Apex, with sharing). */
+    findTaskIdForLog(logId: string): Promise<string | null | undefined>;
+}
+
+/** The activity mirror, present when the setting Create Task is on. */
+export interface TaskMirror {
+    /** The Task object as getObjectInfo describes it, with the controller's picklist facts. */
+    schema: ObjectSchema;
 }
 
 export interface WriterConfig {
@@ -37,6 +45,19 @@ export interface WriterConfig {
     mappings: readonly FieldMapping[];
     userId?: string;
     storeRawPayload: boolean;
+    task?: TaskMirror;
+}
+
+/** What an earlier save of the same message left to know. */
+export interface SaveHints {
+    /** The log record an earlier save of this message made or found. */
+    recordId?: string;
+    /** The log is saved but its Task is not yet: the mirror failed last time. */
+    taskPending?: boolean;
+    /** A Task created last time whose link to the log was not saved. */
+    taskId?: string;
+    /** The body as the outbox stored it, kept as the raw payload. */
+    bodyJson?: string;
 }
 
 export type WriteResult =
@@ -46,8 +67,17 @@ export type WriteResult =
           created: boolean;
           fields: Record<string, FieldValue>;
           warnings: string[];
+          /** The mirroring Task, when the activity mirror is on. */
+          taskId?: string;
       }
-    | { ok: false; transient: boolean; message: string; detail: string };
+    | {
+          ok: false;
+          transient: boolean;
+          message: string;
+          detail: string;
+          /** Set when the log is saved and only its Task is missing: where to resume. */
+          resume?: Required<Pick<SaveHints, 'recordId' | 'taskPending'>> & Pick<SaveHints, 'taskId'>;
+      };
 
 // ---------------------------------------------------------------------------
 // Schema from the UI API
@@ -81,6 +111,7 @@ export interface DescribeExtras {
 
 const KNOWN_TYPES = new Set<string>([
     'String',
+    'ComboBox',
     'TextArea',
     'Phone',
     'Email',
@@ -356,11 +387,30 @@ async function attempt(
 }
 
 /**
- * Saves one log body. Never throws: every outcome is a WriteResult.
- * `knownRecordId` is the record an earlier delivery of the same message made; `bodyJson`
- * is the body as the outbox stored it, kept as the raw payload.
+ * Saves one log body, then (when the setting says so) its Task in the Activity timeline.
+ * Never throws: every outcome is a WriteResult. A Task that fails never loses the log: the
+ * result says where to resume, and the next attempt finishes the Task.
  */
 export async function writeInteractionLog(
+    body: unknown,
+    config: WriterConfig,
+    lds: LdsAdapter,
+    hints: SaveHints = {}
+): Promise<WriteResult> {
+    const log = await saveLog(body, config, lds, hints.recordId, hints.bodyJson);
+    if (!log.ok || !config.task) return log;
+    const mirror = await mirrorTask(body, log, config.task, config, lds, hints);
+    if (mirror.ok) return { ...log, taskId: mirror.taskId };
+    return {
+        ok: false,
+        transient: mirror.transient,
+        message: `The log is saved, but its Activity timeline entry is not yet: ${mirror.message}`,
+        detail: mirror.detail,
+        resume: { recordId: log.recordId, taskPending: true, taskId: mirror.taskId }
+    };
+}
+
+async function saveLog(
     body: unknown,
     config: WriterConfig,
     lds: LdsAdapter,
@@ -427,4 +477,120 @@ export async function writeInteractionLog(
             detail: unexpected instanceof Error ? `${unexpected.name}: ${unexpected.message}` : String(unexpected)
         };
     }
+}
+
+// ---------------------------------------------------------------------------
+// The activity mirror
+// ---------------------------------------------------------------------------
+
+type SavedLog = Extract<WriteResult, { ok: true }>;
+type MirrorResult =
+    { ok: true; taskId?: string } | { ok: false; transient: boolean; message: string; detail: string; taskId?: string };
+
+function referenceAccepts(field: FieldSchema | undefined, id: FieldValue | undefined): id is string {
+    return (
+        typeof id === 'string' &&
+        Boolean(field?.createable) &&
+        (field?.referenceTo ?? []).some((t) => t.keyPrefix === id.slice(0, 3))
+    );
+}
+
+/** The Task's fields: its mapping records, then the log's Who, What, duration and outcome. */
+export function taskFields(
+    body: unknown,
+    log: SavedLog,
+    mirror: TaskMirror,
+    config: WriterConfig
+): Record<string, FieldValue> {
+    const task = mirror.schema.fields;
+    const fields = mapInteractionLog(body, config.mappings, mirror.schema).fields;
+    const put = (name: string, value: FieldValue | undefined) => {
+        if (value !== undefined && task[name]?.createable && fields[name] === undefined) fields[name] = value;
+    };
+    const logFields = log.fields;
+    put('Subject', logFields[FIELD.name]);
+    put('Status', 'Completed');
+    put('TaskSubtype', logFields[FIELD.channel] === 'Voice' ? 'Call' : 'Task');
+    const lookups = Object.values(config.schema.fields).filter(
+        (f) => f.dataType === 'Reference' && f.apiName.endsWith('__c')
+    );
+    const who = lookups.map((f) => logFields[f.apiName]).find((id) => referenceAccepts(task.WhoId, id));
+    const what = lookups.map((f) => logFields[f.apiName]).find((id) => referenceAccepts(task.WhatId, id));
+    put('WhoId', who);
+    put('WhatId', what);
+    const established = Date.parse(String(logFields.Established_Time__c ?? ''));
+    const ended = Date.parse(String(logFields[FIELD.endTime] ?? ''));
+    if (Number.isFinite(established) && Number.isFinite(ended) && ended >= established) {
+        put('CallDurationInSeconds', Math.round((ended - established) / 1000));
+    }
+    return fields;
+}
+
+/**
+ * Creates or updates the Task that mirrors a saved log, idempotent by the log: only the save
+ * that created the log (or one resuming a failed mirror) creates a Task; every other save
+ * updates the Task the log names in Task_Id__c.
+ */
+async function mirrorTask(
+    body: unknown,
+    log: SavedLog,
+    mirror: TaskMirror,
+    config: WriterConfig,
+    lds: LdsAdapter,
+    hints: SaveHints
+): Promise<MirrorResult> {
+    const fail = (raw: unknown, taskId?: string): MirrorResult => {
+        const error = normalizeSaveError(raw);
+        return {
+            ok: false,
+            transient: isTransient(error),
+            message: agentMessage(error),
+            detail: describeError(error),
+            taskId
+        };
+    };
+    const mayCreate = log.created || hints.taskPending === true;
+    let taskId = hints.taskId;
+    // A Task the log already names needs no link; a new one, or one created last time, does.
+    let linked = false;
+    if (!taskId && !log.created) {
+        try {
+            taskId = (await lds.findTaskIdForLog(log.recordId)) ?? undefined;
+        } catch (error) {
+            return fail(error);
+        }
+        linked = Boolean(taskId);
+    }
+    if (!taskId && !mayCreate) return { ok: true };
+    const fields = taskFields(body, log, mirror, config);
+    const write = async (values: Record<string, FieldValue>): Promise<string> => {
+        if (taskId) {
+            const update: Record<string, FieldValue> = { Id: taskId };
+            for (const [name, value] of Object.entries(values))
+                if (mirror.schema.fields[name]?.updateable !== false) update[name] = value;
+            return (await lds.updateRecord({ fields: update })).id ?? taskId;
+        }
+        return (await lds.createRecord({ apiName: mirror.schema.apiName || 'Task', fields: values })).id;
+    };
+    let saved: string;
+    try {
+        saved = await write(fields);
+    } catch (raw) {
+        const rejected = rejectedFields(normalizeSaveError(raw), fields);
+        if (rejected.size === 0) return fail(raw, taskId);
+        const reduced = Object.fromEntries(Object.entries(fields).filter(([name]) => !rejected.has(name)));
+        try {
+            saved = await write(reduced);
+        } catch (again) {
+            return fail(again, taskId);
+        }
+    }
+    if (!linked) {
+        try {
+            await lds.updateRecord({ fields: { Id: log.recordId, [FIELD.taskId]: saved } });
+        } catch (error) {
+            return fail(error, saved);
+        }
+    }
+    return { ok: true, taskId: saved };
 }

@@ -39,13 +39,24 @@ export interface OutboxEntry {
     savedAt?: number;
     /** Mapping warnings of the last save. */
     warningCount?: number;
+    /** The log is saved but its Task is not yet: the next attempt finishes the Task. */
+    taskPending?: boolean;
+    /** A Task created by an earlier attempt and not yet linked to the log. */
+    taskId?: string;
     /** False when the browser refused to store the entry (storage full): it lives in memory only. */
     durable: boolean;
 }
 
 export type SaveOutcome =
     | { ok: true; recordId: string; warningCount?: number }
-    | { ok: false; transient: boolean; message: string; detail?: string };
+    | {
+          ok: false;
+          transient: boolean;
+          message: string;
+          detail?: string;
+          /** Part of the work is done (the log is saved): where the next attempt resumes. */
+          resume?: { recordId: string; taskPending: boolean; taskId?: string };
+      };
 
 export type Saver = (entry: Readonly<OutboxEntry>) => Promise<SaveOutcome>;
 
@@ -353,15 +364,25 @@ export class LogOutbox {
         if (result.ok) {
             this.confirm(entry, result.recordId, result.warningCount);
         } else if (result.transient) {
+            this.remember(entry, result);
             entry.lastError = result.message;
             entry.errorDetail = result.detail;
             this.reschedule(entry, 'pending', this.backoff(entry.attempts));
         } else {
+            this.remember(entry, result);
             entry.lastError = result.message;
             entry.errorDetail = result.detail;
             this.reschedule(entry, 'failed', 0);
         }
         this.scheduleDrain();
+    }
+
+    /** Keeps what a partly successful attempt achieved, so the next one resumes there. */
+    private remember(entry: OutboxEntry, result: Extract<SaveOutcome, { ok: false }>): void {
+        if (!result.resume) return;
+        entry.recordId = result.resume.recordId;
+        entry.taskPending = result.resume.taskPending;
+        entry.taskId = result.resume.taskId;
     }
 
     private confirm(entry: OutboxEntry, recordId: string, warningCount?: number): void {
@@ -374,6 +395,8 @@ export class LogOutbox {
             headerJson: undefined,
             recordId,
             warningCount,
+            taskPending: undefined,
+            taskId: undefined,
             savedAt: this.now(),
             lastError: undefined,
             errorDetail: undefined

@@ -20,6 +20,7 @@ import {
 } from 'c/interactionLogMapper';
 import { loadFieldMappings, loadObjectSchema } from '../../../../../../tools/lib/forceApp';
 import { VENDOR_ROWS } from '../../../../../../tools/lib/vendorTable';
+import { TASK_SCHEMA } from '../../../../../../tools/lib/standardObjects';
 import { loadFixture, loadFixtures } from '../../../../../../test/fixtures';
 
 const schema = loadObjectSchema();
@@ -151,7 +152,11 @@ describe('shipped data model and default mappings', () => {
         for (const [row, apiName] of Object.entries(VENDOR_ROWS)) {
             expect({ row, exists: Boolean(schema.fields[apiName]) }).toEqual({ row, exists: true });
             const defaults = mappings.filter(
-                (m) => m.targetField === apiName && m.active && m.layer === LAYER_PACKAGE_DEFAULT
+                (m) =>
+                    m.targetObject === 'Interaction_Log__c' &&
+                    m.targetField === apiName &&
+                    m.active &&
+                    m.layer === LAYER_PACKAGE_DEFAULT
             );
             expect({ row, defaults: defaults.length }).toEqual({ row, defaults: 1 });
         }
@@ -159,7 +164,7 @@ describe('shipped data model and default mappings', () => {
 
     it('ships only mappings whose transform can write their target field', () => {
         for (const m of mappings) {
-            const target = schema.fields[m.targetField];
+            const target = (m.targetObject === TASK_SCHEMA.apiName ? TASK_SCHEMA : schema).fields[m.targetField];
             expect({
                 mapping: m.name,
                 compatible: Boolean(target) && isTransformCompatible(m.transform, target.dataType)

@@ -18,6 +18,7 @@ import {
     loadObjectSchema
 } from '../../../../../../tools/lib/forceApp';
 import { loadFixture } from '../../../../../../test/fixtures';
+import { TASK_SCHEMA } from '../../../../../../tools/lib/standardObjects';
 
 const USER = '005000000000001AAA';
 const config: WriterConfig = {
@@ -52,7 +53,8 @@ function fakeLds(overrides: Partial<Record<keyof LdsAdapter, jest.Mock>> = {}) {
         updateRecord:
             overrides.updateRecord ??
             jest.fn().mockImplementation(async (input: { fields: { Id: string } }) => ({ id: input.fields.Id })),
-        findRecordIdByLogKey: overrides.findRecordIdByLogKey ?? jest.fn().mockResolvedValue(null)
+        findRecordIdByLogKey: overrides.findRecordIdByLogKey ?? jest.fn().mockResolvedValue(null),
+        findTaskIdForLog: overrides.findTaskIdForLog ?? jest.fn().mockResolvedValue(null)
     };
 }
 
@@ -233,7 +235,7 @@ describe('writeInteractionLog', () => {
 
     it('updates directly when the record of this message is already known, and creates again if it was deleted', async () => {
         const lds = fakeLds();
-        expect(await writeInteractionLog(voice, config, lds, 'a00000000000005AAA')).toMatchObject({
+        expect(await writeInteractionLog(voice, config, lds, { recordId: 'a00000000000005AAA' })).toMatchObject({
             ok: true,
             recordId: 'a00000000000005AAA',
             created: false
@@ -245,7 +247,7 @@ describe('writeInteractionLog', () => {
                 .fn()
                 .mockRejectedValue(recordError(404, [{ errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted' }]))
         });
-        expect(await writeInteractionLog(voice, config, deleted, 'a00000000000005AAA')).toMatchObject({
+        expect(await writeInteractionLog(voice, config, deleted, { recordId: 'a00000000000005AAA' })).toMatchObject({
             ok: true,
             created: true
         });
@@ -316,5 +318,132 @@ describe('writeInteractionLog', () => {
         const result = await writeInteractionLog({ interactionData: {} }, config, lds);
         expect(result).toMatchObject({ ok: false, transient: false });
         expect(lds.createRecord).not.toHaveBeenCalled();
+    });
+});
+
+describe('the activity mirror (setting Create Task on)', () => {
+    const withTask: WriterConfig = { ...config, task: { schema: TASK_SCHEMA } };
+    const logId = 'a00000000000001AAA';
+
+    it('creates one completed Task linked to the Who and What, and names it on the log', async () => {
+        const createRecord = jest
+            .fn()
+            .mockResolvedValueOnce({ id: logId })
+            .mockResolvedValueOnce({ id: '00T000000000001AAA' });
+        const lds = fakeLds({ createRecord });
+        const result = await writeInteractionLog(voice, withTask, lds);
+        expect(result).toMatchObject({ ok: true, recordId: logId, taskId: '00T000000000001AAA' });
+        const [logInput, taskInput] = createRecord.mock.calls.map((c) => c[0]);
+        expect(taskInput.apiName).toBe('Task');
+        const d = voice.interactionData as {
+            ucid: string;
+            logDetails: { subject: string; comments: string; dispositionCode: string };
+        };
+        expect(taskInput.fields).toMatchObject({
+            Subject: d.logDetails.subject,
+            Description: d.logDetails.comments,
+            CallType: 'Inbound',
+            CallObject: d.ucid,
+            CallDisposition: d.logDetails.dispositionCode,
+            Status: 'Completed',
+            TaskSubtype: 'Call',
+            WhoId: logInput.fields.Contact__c,
+            WhatId: logInput.fields.Case__c
+        });
+        const seconds =
+            (Date.parse(logInput.fields.End_Time__c) - Date.parse(logInput.fields.Established_Time__c)) / 1000;
+        expect(taskInput.fields.CallDurationInSeconds).toBe(seconds);
+        expect(lds.updateRecord).toHaveBeenCalledWith({ fields: { Id: logId, Task_Id__c: '00T000000000001AAA' } });
+        expect(lds.findTaskIdForLog).not.toHaveBeenCalled();
+    });
+
+    it('updates the Task the log names when the same log is delivered again, without creating another', async () => {
+        const lds = fakeLds({
+            createRecord: jest.fn().mockRejectedValue(
+                recordError(400, [
+                    {
+                        errorCode: 'DUPLICATE_VALUE',
+                        message: `duplicate value found: Log_Key__c duplicates value on record with id: ${logId}`
+                    }
+                ])
+            ),
+            findTaskIdForLog: jest.fn().mockResolvedValue('00T000000000001AAA')
+        });
+        const result = await writeInteractionLog(voice, withTask, lds);
+        expect(result).toMatchObject({ ok: true, taskId: '00T000000000001AAA' });
+        const updates = lds.updateRecord.mock.calls.map((c) => c[0].fields);
+        expect(updates.map((f) => f.Id)).toEqual([logId, '00T000000000001AAA']);
+        expect(updates[1].TaskSubtype).toBeUndefined();
+        expect(lds.createRecord).toHaveBeenCalledTimes(1);
+    });
+
+    it('leaves the Task to the save that created the log (a second tab creates none)', async () => {
+        const lds = fakeLds({
+            createRecord: jest.fn().mockRejectedValue(
+                recordError(400, [
+                    {
+                        errorCode: 'DUPLICATE_VALUE',
+                        message: `duplicate value found: Log_Key__c duplicates value on record with id: ${logId}`
+                    }
+                ])
+            )
+        });
+        expect(await writeInteractionLog(voice, withTask, lds)).toMatchObject({ ok: true, taskId: undefined });
+        expect(lds.createRecord).toHaveBeenCalledTimes(1);
+    });
+
+    it('never loses the log when the Task fails, and finishes the Task on the next attempt', async () => {
+        const createRecord = jest
+            .fn()
+            .mockResolvedValueOnce({ id: logId })
+            .mockRejectedValueOnce(new TypeError('Failed to fetch'));
+        const lds = fakeLds({ createRecord });
+        const first = await writeInteractionLog(voice, withTask, lds);
+        expect(first).toMatchObject({ ok: false, transient: true, resume: { recordId: logId, taskPending: true } });
+        expect((first as { message: string }).message).toMatch(/The log is saved/);
+
+        const retry = fakeLds({ createRecord: jest.fn().mockResolvedValue({ id: '00T000000000002AAA' }) });
+        const second = await writeInteractionLog(voice, withTask, retry, { recordId: logId, taskPending: true });
+        expect(second).toMatchObject({ ok: true, recordId: logId, taskId: '00T000000000002AAA' });
+        expect(retry.createRecord).toHaveBeenCalledTimes(1);
+        expect(retry.createRecord.mock.calls[0][0].apiName).toBe('Task');
+        expect(retry.updateRecord.mock.calls.map((c) => c[0].fields.Task_Id__c)).toContain('00T000000000002AAA');
+    });
+
+    it('links a Task created last time instead of creating a second one', async () => {
+        const lds = fakeLds();
+        const result = await writeInteractionLog(voice, withTask, lds, {
+            recordId: logId,
+            taskPending: true,
+            taskId: '00T000000000003AAA'
+        });
+        expect(result).toMatchObject({ ok: true, taskId: '00T000000000003AAA' });
+        expect(lds.createRecord).not.toHaveBeenCalled();
+        expect(lds.updateRecord.mock.calls.map((c) => c[0].fields)).toEqual([
+            expect.objectContaining({ Id: logId }),
+            expect.objectContaining({ Id: '00T000000000003AAA' }),
+            { Id: logId, Task_Id__c: '00T000000000003AAA' }
+        ]);
+    });
+
+    it('drops a Who or What that Task cannot take, and Task fields Salesforce refuses', async () => {
+        const chat = extractBody(loadFixture('messages', 'axp-chat').message);
+        const createRecord = jest
+            .fn()
+            .mockResolvedValueOnce({ id: logId })
+            .mockRejectedValueOnce(
+                recordError(400, [], {
+                    CallType: [{ errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', message: 'bad value' }]
+                })
+            )
+            .mockResolvedValueOnce({ id: '00T000000000004AAA' });
+        const lds = fakeLds({ createRecord });
+        const result = await writeInteractionLog(chat, withTask, lds);
+        expect(result).toMatchObject({ ok: true, taskId: '00T000000000004AAA' });
+        const task = createRecord.mock.calls[2][0].fields;
+        expect(task.CallType).toBeUndefined();
+        expect(task.TaskSubtype).toBe('Task');
+        expect(task.WhoId).toBe(createRecord.mock.calls[0][0].fields.Lead__c);
+        expect(task.WhatId).toBe(createRecord.mock.calls[0][0].fields.Opportunity__c);
     });
 });

@@ -337,6 +337,33 @@ describe('logOutbox', () => {
         expect(outbox.size).toBe(0);
     });
 
+    it('keeps what a partly successful save achieved, so the next attempt resumes there', async () => {
+        let calls = 0;
+        const {
+            outbox,
+            calls: seen,
+            time
+        } = setup(async () => {
+            calls += 1;
+            return calls === 1
+                ? {
+                      ok: false,
+                      transient: true,
+                      message: 'task later',
+                      resume: { recordId: 'a00000000000001AAA', taskPending: true, taskId: '00T000000000001AAA' }
+                  }
+                : { ok: true, recordId: 'a00000000000001AAA' };
+        });
+        outbox.start();
+        outbox.enqueue({ group: 'i-1', label: 'a', bodyJson: body('i-1') });
+        await time.advance(5000);
+        expect(seen.map((e) => [e.recordId, e.taskPending, e.taskId])).toEqual([
+            [undefined, undefined, undefined],
+            ['a00000000000001AAA', true, '00T000000000001AAA']
+        ]);
+        expect(outbox.snapshot().lastSaved).toMatchObject({ taskPending: undefined, taskId: undefined });
+    });
+
     it('treats a saver that throws as a transient failure', async () => {
         let calls = 0;
         const { outbox, time } = setup(async () => {
