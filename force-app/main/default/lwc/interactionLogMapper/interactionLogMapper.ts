@@ -12,26 +12,28 @@
 // Contracts
 // ---------------------------------------------------------------------------
 
-/** Field data types, named as the UI API (getObjectInfo) names them. */
-export type FieldDataType =
-    | 'String'
-    | 'ComboBox'
-    | 'TextArea'
-    | 'Phone'
-    | 'Email'
-    | 'Url'
-    | 'EncryptedString'
-    | 'Picklist'
-    | 'MultiPicklist'
-    | 'Double'
-    | 'Int'
-    | 'Currency'
-    | 'Percent'
-    | 'Boolean'
-    | 'DateTime'
-    | 'Date'
-    | 'Time'
-    | 'Reference';
+/** Field data types the mapper writes, named as the UI API (getObjectInfo) names them. */
+export const FIELD_DATA_TYPES = [
+    'String',
+    'ComboBox',
+    'TextArea',
+    'Phone',
+    'Email',
+    'Url',
+    'EncryptedString',
+    'Picklist',
+    'MultiPicklist',
+    'Double',
+    'Int',
+    'Currency',
+    'Percent',
+    'Boolean',
+    'DateTime',
+    'Date',
+    'Time',
+    'Reference'
+] as const;
+export type FieldDataType = (typeof FIELD_DATA_TYPES)[number];
 
 export interface ReferenceTarget {
     /** API name of the object the lookup points at, e.g. Contact. */

@@ -16,6 +16,7 @@
 import {
     applyWarnings,
     FIELD,
+    FIELD_DATA_TYPES,
     mapInteractionLog,
     TARGET_OBJECT,
     type FieldDataType,
@@ -109,26 +110,7 @@ export interface DescribeExtras {
     keyPrefixes?: Record<string, string>;
 }
 
-const KNOWN_TYPES = new Set<string>([
-    'String',
-    'ComboBox',
-    'TextArea',
-    'Phone',
-    'Email',
-    'Url',
-    'EncryptedString',
-    'Picklist',
-    'MultiPicklist',
-    'Double',
-    'Int',
-    'Currency',
-    'Percent',
-    'Boolean',
-    'DateTime',
-    'Date',
-    'Time',
-    'Reference'
-]);
+const KNOWN_TYPES = new Set<string>(FIELD_DATA_TYPES);
 
 /** Builds the mapper's object schema from getObjectInfo and the controller's describe extras. */
 export function schemaFromObjectInfo(info: UiApiObjectInfo, extras: DescribeExtras = {}): ObjectSchema {
