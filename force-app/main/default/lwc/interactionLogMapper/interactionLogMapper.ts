@@ -12,15 +12,12 @@
 // Contracts
 // ---------------------------------------------------------------------------
 
+/** Text-like data types: any transform's value can be written to them as text. */
+const TEXT_DATA_TYPES = ['String', 'ComboBox', 'TextArea', 'Phone', 'Email', 'Url', 'EncryptedString'] as const;
+
 /** Field data types the mapper writes, named as the UI API (getObjectInfo) names them. */
 export const FIELD_DATA_TYPES = [
-    'String',
-    'ComboBox',
-    'TextArea',
-    'Phone',
-    'Email',
-    'Url',
-    'EncryptedString',
+    ...TEXT_DATA_TYPES,
     'Picklist',
     'MultiPicklist',
     'Double',
@@ -706,15 +703,7 @@ function describeValue(value: unknown): string {
 // Fitting a typed value to a field
 // ---------------------------------------------------------------------------
 
-const TEXT_TYPES = new Set<FieldDataType>([
-    'String',
-    'ComboBox',
-    'TextArea',
-    'Phone',
-    'Email',
-    'Url',
-    'EncryptedString'
-]);
+const TEXT_TYPES = new Set<FieldDataType>(TEXT_DATA_TYPES);
 const NUMBER_TYPES = new Set<FieldDataType>(['Double', 'Int', 'Currency', 'Percent']);
 
 /**

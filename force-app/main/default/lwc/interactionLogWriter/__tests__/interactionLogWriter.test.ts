@@ -47,6 +47,16 @@ function recordError(
     };
 }
 
+/** What Salesforce answers when another record already holds the log key. */
+function logKeyTaken(holderId: string) {
+    return recordError(400, [
+        {
+            errorCode: 'DUPLICATE_VALUE',
+            message: `duplicate value found: Log_Key__c duplicates value on record with id: ${holderId}`
+        }
+    ]);
+}
+
 function fakeLds(overrides: Partial<Record<keyof LdsAdapter, jest.Mock>> = {}) {
     return {
         createRecord: overrides.createRecord ?? jest.fn().mockResolvedValue({ id: 'a00000000000001AAA' }),
@@ -200,15 +210,7 @@ describe('writeInteractionLog', () => {
 
     it('updates the existing record when the log key is already taken, with the id from the error', async () => {
         const lds = fakeLds({
-            createRecord: jest.fn().mockRejectedValue(
-                recordError(400, [
-                    {
-                        errorCode: 'DUPLICATE_VALUE',
-                        message:
-                            'duplicate value found: Log_Key__c duplicates value on record with id: a00000000000007AAA'
-                    }
-                ])
-            )
+            createRecord: jest.fn().mockRejectedValue(logKeyTaken('a00000000000007AAA'))
         });
         const result = await writeInteractionLog(voice, config, lds);
         expect(result).toMatchObject({ ok: true, recordId: 'a00000000000007AAA', created: false });
@@ -359,14 +361,7 @@ describe('the activity mirror (setting Create Task on)', () => {
 
     it('updates the Task the log names when the same log is delivered again, without creating another', async () => {
         const lds = fakeLds({
-            createRecord: jest.fn().mockRejectedValue(
-                recordError(400, [
-                    {
-                        errorCode: 'DUPLICATE_VALUE',
-                        message: `duplicate value found: Log_Key__c duplicates value on record with id: ${logId}`
-                    }
-                ])
-            ),
+            createRecord: jest.fn().mockRejectedValue(logKeyTaken(logId)),
             findTaskIdForLog: jest.fn().mockResolvedValue('00T000000000001AAA')
         });
         const result = await writeInteractionLog(voice, withTask, lds);
@@ -379,14 +374,7 @@ describe('the activity mirror (setting Create Task on)', () => {
 
     it('leaves the Task to the save that created the log (a second tab creates none)', async () => {
         const lds = fakeLds({
-            createRecord: jest.fn().mockRejectedValue(
-                recordError(400, [
-                    {
-                        errorCode: 'DUPLICATE_VALUE',
-                        message: `duplicate value found: Log_Key__c duplicates value on record with id: ${logId}`
-                    }
-                ])
-            )
+            createRecord: jest.fn().mockRejectedValue(logKeyTaken(logId))
         });
         expect(await writeInteractionLog(voice, withTask, lds)).toMatchObject({ ok: true, taskId: undefined });
         expect(lds.createRecord).toHaveBeenCalledTimes(1);
