@@ -503,7 +503,7 @@ const PERMISSION_SETS: Record<string, Grant> = {
             viewAllRecords: false,
             modifyAllRecords: false
         },
-        classes: ['InteractionLogConfigController']
+        classes: ['InteractionLogConfigController', 'InteractionLogRecordController']
     },
     Interaction_Log_Admin: {
         object: {
@@ -514,7 +514,7 @@ const PERMISSION_SETS: Record<string, Grant> = {
             viewAllRecords: true,
             modifyAllRecords: true
         },
-        classes: ['InteractionLogConfigController']
+        classes: ['InteractionLogConfigController', 'InteractionLogRecordController']
     }
 };
 

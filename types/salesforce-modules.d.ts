@@ -59,3 +59,73 @@ declare module '@salesforce/apex/InteractionLogConfigController.findTaskIdForLog
     const findTaskIdForLog: (params: { logId: string }) => Promise<string | null>;
     export default findTaskIdForLog;
 }
+
+declare module '@salesforce/apex/InteractionLogRecordController.searchCustomers' {
+    const searchCustomers: (params: { phones: string[]; emails: string[] }) => Promise<unknown[]>;
+    export default searchCustomers;
+}
+
+declare module '@salesforce/apex/InteractionLogRecordController.describeRecords' {
+    const describeRecords: (params: { recordIds: string[] }) => Promise<unknown[]>;
+    export default describeRecords;
+}
+
+declare module 'lightning/navigation' {
+    import type { LightningElement, WireAdapterConstructor } from 'lwc';
+    export interface PageReference {
+        type: string;
+        attributes: Record<string, string>;
+        state?: Record<string, string>;
+    }
+    interface Navigable {
+        [NavigationMixin.Navigate](pageReference: PageReference, replace?: boolean): void;
+        [NavigationMixin.GenerateUrl](pageReference: PageReference): Promise<string>;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    type Constructor<T> = new (...args: any[]) => T;
+    export function NavigationMixin<T extends Constructor<LightningElement>>(base: T): T & Constructor<Navigable>;
+    export namespace NavigationMixin {
+        const Navigate: unique symbol;
+        const GenerateUrl: unique symbol;
+    }
+    export const CurrentPageReference: WireAdapterConstructor;
+}
+
+declare module 'lightning/pageReferenceUtils' {
+    export function encodeDefaultFieldValues(values: Record<string, unknown>): string;
+}
+
+declare module 'lightning/platformWorkspaceApi' {
+    import type { WireAdapterConstructor } from 'lwc';
+    export interface TabInfo {
+        tabId: string;
+        recordId?: string | null;
+        focused?: boolean;
+        subtabs?: TabInfo[];
+    }
+    export const IsConsoleNavigation: WireAdapterConstructor;
+    export function getAllTabInfo(): Promise<TabInfo[]>;
+    export function getFocusedTabInfo(): Promise<TabInfo>;
+    export function openTab(options: { recordId?: string; url?: string; focus?: boolean }): Promise<string>;
+}
+
+declare module 'lightning/messageService' {
+    import type { WireAdapterConstructor } from 'lwc';
+    export interface Subscription {
+        readonly subscription?: unknown;
+    }
+    export const MessageContext: WireAdapterConstructor;
+    export const APPLICATION_SCOPE: unknown;
+    export function subscribe(
+        context: unknown,
+        channel: unknown,
+        listener: (message: unknown) => void,
+        options?: { scope?: unknown }
+    ): Subscription;
+    export function unsubscribe(subscription: Subscription): void;
+}
+
+declare module '@salesforce/messageChannel/*' {
+    const channel: unknown;
+    export default channel;
+}

@@ -13,13 +13,27 @@
  *   `createHistoryItem` `{ taskId, data: { ...data, logParameters, msgData: { message, header } } }`.
  * - `requestCustomFieldsValues` carries `data.object.voice[]` / `data.object.digital[]` and is
  *   answered with `customFieldsDataResponse` whose `data` is a JSON string.
- * What is assumed: `displayErrorNotification` takes `data: { message }`.
+ * - `requestPerformInteractionScreenPop` carries `data.aniValues`, a list whose first (or
+ *   else second) entry is the customer's address; `requestNavigateToClickToDialResult`
+ *   carries `data.recordId`, the record to open; `requestOpenReports` has no data.
+ * - The vendor's sample describes CRM records to the connector as
+ *   `{ nameObjects, relatedToObjects, pageInfo }`, each object `{ isName, isRelatedTo,
+ *   pageInfo: { recordId, recordName, objectType, url } }` (in its click-to-dial answer);
+ *   this is how the connector fills its Name and Related To options.
+ * What is assumed:
+ * - `displayErrorNotification` takes `data: { message }`.
+ * - For digital channels `aniValues` holds the customer's email address or handle.
+ * - The connector accepts that record description on its own, as `crmPageInfo`, whenever
+ *   the agent's records change (the vendor documents no such action; the connector ignores
+ *   actions it does not know, so a wrong guess costs nothing). `objectType` is the object's
+ *   API name, as in Salesforce's own Open CTI page info.
  *
  * Pure: no DOM access beyond the MessageEvent-like values passed in, no Salesforce imports.
  */
 import {
     checkBody,
     isPlainObject,
+    normalizeRecordId,
     safeStringify,
     type InteractionLogBody,
     type ObjectSchema
@@ -32,13 +46,10 @@ export const HOST_MESSAGE_TYPE = 'ClientAppMessage';
 export const MAX_BODY_CHARACTERS = 1_000_000;
 
 /** Actions the connector sends that this package knows of but does not act on (yet). */
-export const KNOWN_UNHANDLED_ACTIONS: readonly string[] = [
-    'requestGetCrmDirectory',
-    'requestEnableClickToDial',
-    'requestNavigateToClickToDialResult',
-    'requestPerformInteractionScreenPop',
-    'requestOpenReports'
-];
+export const KNOWN_UNHANDLED_ACTIONS: readonly string[] = ['requestGetCrmDirectory', 'requestEnableClickToDial'];
+
+/** Most addresses read from one screen pop request. */
+export const MAX_ANI_VALUES = 5;
 
 // ---------------------------------------------------------------------------
 // Message contract: connector → host
@@ -69,6 +80,22 @@ export interface RequestCustomFieldsValuesMessage {
     digital: string[];
 }
 
+export interface ScreenPopMessage {
+    action: 'requestPerformInteractionScreenPop';
+    /** The non-empty addresses in `data.aniValues`, in order, trimmed, at most MAX_ANI_VALUES. */
+    aniValues: string[];
+}
+
+export interface NavigateToRecordMessage {
+    action: 'requestNavigateToClickToDialResult';
+    /** The 18-character id of the record to open. */
+    recordId: string;
+}
+
+export interface OpenReportsMessage {
+    action: 'requestOpenReports';
+}
+
 export interface KnownUnhandledMessage {
     action: 'unhandled';
     name: string;
@@ -79,6 +106,9 @@ export type ConnectorMessage =
     | RequestCrmDataMessage
     | SaveInteractionLogMessage
     | RequestCustomFieldsValuesMessage
+    | ScreenPopMessage
+    | NavigateToRecordMessage
+    | OpenReportsMessage
     | KnownUnhandledMessage;
 
 export type RejectionReason = 'origin' | 'source' | 'type' | 'shape' | 'body' | 'size' | 'unknown-action';
@@ -204,6 +234,12 @@ function judge(event: MessageLike, gate: Gate): Verdict {
             return parseSaveInteractionLog(payload);
         case 'requestCustomFieldsValues':
             return parseCustomFieldsRequest(payload);
+        case 'requestPerformInteractionScreenPop':
+            return parseScreenPop(payload);
+        case 'requestNavigateToClickToDialResult':
+            return parseNavigateToRecord(payload);
+        case 'requestOpenReports':
+            return { kind: 'accepted', message: { action: 'requestOpenReports' } };
         default:
             if (typeof action === 'string' && KNOWN_UNHANDLED_ACTIONS.includes(action)) {
                 return { kind: 'accepted', message: { action: 'unhandled', name: action } };
@@ -267,6 +303,36 @@ function parseCustomFieldsRequest(payload: unknown): Verdict {
     };
 }
 
+function parseScreenPop(payload: unknown): Verdict {
+    const values = isPlainObject(payload) ? ownValue(payload, 'aniValues') : undefined;
+    // Numbers are accepted too: a connector may send a bare extension as a number.
+    const list = Array.isArray(values)
+        ? values
+              .map((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v))
+              .filter((v): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= 320)
+              .map((v) => v.trim())
+        : [];
+    if (list.length === 0) {
+        return reject('shape', 'requestPerformInteractionScreenPop without an address in data.aniValues.');
+    }
+    return {
+        kind: 'accepted',
+        message: {
+            action: 'requestPerformInteractionScreenPop',
+            aniValues: [...new Set(list)].slice(0, MAX_ANI_VALUES)
+        }
+    };
+}
+
+function parseNavigateToRecord(payload: unknown): Verdict {
+    const value = isPlainObject(payload) ? ownValue(payload, 'recordId') : undefined;
+    const recordId = typeof value === 'string' ? normalizeRecordId(value) : undefined;
+    if (!recordId) {
+        return reject('shape', 'requestNavigateToClickToDialResult without a valid data.recordId.');
+    }
+    return { kind: 'accepted', message: { action: 'requestNavigateToClickToDialResult', recordId } };
+}
+
 // ---------------------------------------------------------------------------
 // Rejection counts (for the admin view of the status panel)
 // ---------------------------------------------------------------------------
@@ -314,7 +380,13 @@ export class RejectionCounter {
 
 export interface HostMessage {
     type: typeof HOST_MESSAGE_TYPE;
-    action: 'ready' | 'crmData' | 'customFieldsDataResponse' | 'createHistoryItem' | 'displayErrorNotification';
+    action:
+        | 'ready'
+        | 'crmData'
+        | 'customFieldsDataResponse'
+        | 'createHistoryItem'
+        | 'displayErrorNotification'
+        | typeof RECORD_CONTEXT_ACTION;
     data: unknown;
 }
 
@@ -436,6 +508,81 @@ export function createHistoryItemReply(
 
 export function errorNotification(text: string): HostMessage {
     return { type: HOST_MESSAGE_TYPE, action: 'displayErrorNotification', data: { message: text } };
+}
+
+// ---------------------------------------------------------------------------
+// Record context: which CRM records the agent is working on
+// ---------------------------------------------------------------------------
+
+/** The assumed action that carries the record context (see the notes at the top). */
+export const RECORD_CONTEXT_ACTION = 'crmPageInfo';
+
+/** Objects whose records are a Name (a Who: a person); every other object is a Related To. */
+export const NAME_OBJECTS: readonly string[] = ['Contact', 'Lead'];
+
+export interface PageInfo {
+    recordId: string;
+    recordName: string;
+    /** The object's API name (Contact, Account, Case, a custom object...). */
+    objectType: string;
+    /** The record's Lightning address, relative to the org. */
+    url: string;
+}
+
+export interface RecordObject {
+    isName: boolean;
+    isRelatedTo: boolean;
+    pageInfo: PageInfo;
+}
+
+export interface RecordContext {
+    /** Records that can be the log's Name (Contacts, Leads), the focused one first; null when none. */
+    nameObjects: RecordObject[] | null;
+    /** Records that can be the log's Related To, the focused one first; null when none. */
+    relatedToObjects: RecordObject[] | null;
+    /** The record the agent is looking at, or null. */
+    pageInfo: PageInfo | null;
+}
+
+/** A record as this package knows it: id, display name and object. */
+export interface RecordSummary {
+    recordId: string;
+    recordName: string;
+    objectType: string;
+}
+
+export function pageInfoFor(record: RecordSummary): PageInfo {
+    return {
+        recordId: record.recordId,
+        recordName: record.recordName,
+        objectType: record.objectType,
+        url: `/lightning/r/${encodeURIComponent(record.objectType)}/${encodeURIComponent(record.recordId)}/view`
+    };
+}
+
+/**
+ * The record context for a list of records, the focused one first: Contacts and Leads are
+ * Name options, everything else Related To options; duplicates are dropped.
+ */
+export function recordContextFor(records: readonly RecordSummary[]): RecordContext {
+    const seen = new Set<string>();
+    const names: RecordObject[] = [];
+    const related: RecordObject[] = [];
+    for (const record of records) {
+        if (seen.has(record.recordId)) continue;
+        seen.add(record.recordId);
+        const isName = NAME_OBJECTS.includes(record.objectType);
+        (isName ? names : related).push({ isName, isRelatedTo: !isName, pageInfo: pageInfoFor(record) });
+    }
+    return {
+        nameObjects: names.length ? names : null,
+        relatedToObjects: related.length ? related : null,
+        pageInfo: records.length ? pageInfoFor(records[0]) : null
+    };
+}
+
+export function recordContextMessage(context: RecordContext): HostMessage {
+    return { type: HOST_MESSAGE_TYPE, action: RECORD_CONTEXT_ACTION, data: context };
 }
 
 /** The parts of a window that replies need. */

@@ -8,6 +8,12 @@ import { LightningElement, api, wire } from 'lwc';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { createRecord, updateRecord, getRecord, getFieldValue } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
+import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import { IsConsoleNavigation, getAllTabInfo, getFocusedTabInfo, openTab } from 'lightning/platformWorkspaceApi';
+import { APPLICATION_SCOPE, MessageContext, subscribe, unsubscribe, type Subscription } from 'lightning/messageService';
+import TAB_FOCUSED_CHANNEL from '@salesforce/messageChannel/lightning__tabFocused';
+import TAB_CLOSED_CHANNEL from '@salesforce/messageChannel/lightning__tabClosed';
 import USER_ID from '@salesforce/user/Id';
 import USER_NAME_FIELD from '@salesforce/schema/User.Name';
 import USER_USERNAME_FIELD from '@salesforce/schema/User.Username';
@@ -17,6 +23,8 @@ import TASK_OBJECT from '@salesforce/schema/Task';
 import getConfiguration from '@salesforce/apex/InteractionLogConfigController.getConfiguration';
 import findLogIdByKey from '@salesforce/apex/InteractionLogConfigController.findLogIdByKey';
 import findTaskIdForLog from '@salesforce/apex/InteractionLogConfigController.findTaskIdForLog';
+import searchCustomers from '@salesforce/apex/InteractionLogRecordController.searchCustomers';
+import describeRecords from '@salesforce/apex/InteractionLogRecordController.describeRecords';
 import {
     createHistoryItemReply,
     crmDataReply,
@@ -27,10 +35,31 @@ import {
     parseCallCenterSettings,
     postToConnector,
     readyReply,
+    recordContextFor,
+    recordContextMessage,
     RejectionCounter,
     type HostMessage,
-    type PostTarget
+    type PostTarget,
+    type RecordSummary
 } from 'c/connectorProtocol';
+import {
+    decideScreenPop,
+    describeChoice,
+    hasSearchTerms,
+    newRecordPageReference,
+    recordPageReference,
+    reportsPageReference,
+    searchTermsFrom,
+    type CustomerRecord,
+    type PageReference
+} from 'c/screenPop';
+import {
+    contextKey,
+    contextRecordIds,
+    orderedSummaries,
+    recordIdsFromTabs,
+    type PageReferenceLike
+} from 'c/recordContext';
 import {
     LogOutbox,
     memoryStorage,
@@ -83,6 +112,13 @@ interface QueueRow {
     detail?: string;
 }
 
+/** What the screen pop area shows: a message, and the records to choose from or a new Contact to create. */
+interface ScreenPopView {
+    message: string;
+    choices?: { recordId: string; objectType: string; label: string; title: string }[];
+    create?: { objectApiName: string; defaults: Record<string, string>; label: string };
+}
+
 function errorText(error: unknown): string {
     const e = error as { body?: { message?: string }; message?: string } | undefined;
     return e?.body?.message || e?.message || 'Unknown error';
@@ -97,11 +133,23 @@ function browserStorage() {
     return memoryStorage();
 }
 
-export default class CrmConnector extends LightningElement {
+export default class CrmConnector extends NavigationMixin(LightningElement) {
     /** Height of the component in pixels (design attribute). */
     @api height = 600;
     /** Optional override of the setting's Connector URL (design attribute). */
     @api connectorUrl?: string;
+    /** The record of the record page the component is placed on, if any (set by the platform). */
+    @api
+    get recordId(): string | undefined {
+        return this.pageRecordId;
+    }
+    set recordId(value: string | undefined) {
+        this.pageRecordId = value;
+        this.refreshRecordContext();
+    }
+
+    screenPop?: ScreenPopView;
+    contextProblem?: string;
 
     connection: Connection = 'loading';
     panelOpen = false;
@@ -125,6 +173,15 @@ export default class CrmConnector extends LightningElement {
         if (!this.configuration) this.loadConfiguration();
         this.outbox?.retryAll();
     };
+    private pageRecordId?: string;
+    private pageReference?: PageReferenceLike;
+    private isConsole = false;
+    private consoleRecordIds: string[] = [];
+    private tabSubscriptions: Subscription[] = [];
+    private readonly recordSummaries = new Map<string, RecordSummary>();
+    private sentContextKey?: string;
+    private contextRun = 0;
+    private screenPopRun = 0;
     private configurationTransient = false;
     private configurationRetry?: ReturnType<typeof setTimeout>;
     private configurationRetryDelay = CONFIGURATION_RETRY_MS;
@@ -147,6 +204,23 @@ export default class CrmConnector extends LightningElement {
             this.taskInfo = data;
             this.startWhenReady();
         }
+    }
+
+    @wire(MessageContext)
+    messageContext?: unknown;
+
+    /** Standard navigation: the page the agent is on (the utility bar follows it). */
+    @wire(CurrentPageReference)
+    wiredPageReference(reference?: PageReferenceLike): void {
+        this.pageReference = reference ?? undefined;
+        this.refreshRecordContext();
+    }
+
+    /** Console navigation: follow the workspace tabs instead. */
+    @wire(IsConsoleNavigation)
+    wiredConsole(isConsole?: boolean): void {
+        this.isConsole = isConsole === true;
+        if (this.isConsole) this.followConsoleTabs();
     }
 
     @wire(getRecord, { recordId: USER_ID, fields: [USER_NAME_FIELD, USER_USERNAME_FIELD, USER_LOCALE_FIELD] })
@@ -175,6 +249,8 @@ export default class CrmConnector extends LightningElement {
         window.removeEventListener('message', this.onMessage);
         window.removeEventListener('online', this.onOnline);
         this.unsubscribe?.();
+        this.tabSubscriptions.forEach((subscription) => unsubscribe(subscription));
+        this.tabSubscriptions = [];
         this.outbox?.stop();
         this.outbox = undefined;
         this.started = false;
@@ -311,6 +387,9 @@ export default class CrmConnector extends LightningElement {
                     )
                 );
                 this.connection = 'connected';
+                // A new session of the connector: tell it the records again.
+                this.sentContextKey = undefined;
+                this.refreshRecordContext();
                 break;
             case 'requestSaveInteractionLog':
                 this.outbox?.enqueue({
@@ -322,6 +401,15 @@ export default class CrmConnector extends LightningElement {
                 break;
             case 'requestCustomFieldsValues':
                 this.reply(customFieldsReply(message, this.writer?.schema));
+                break;
+            case 'requestPerformInteractionScreenPop':
+                this.performScreenPop(message.aniValues);
+                break;
+            case 'requestNavigateToClickToDialResult':
+                this.openRecord(message.recordId);
+                break;
+            case 'requestOpenReports':
+                this.navigate(reportsPageReference());
                 break;
             default:
                 // Known actions this package does not act on yet are ignored quietly.
@@ -385,6 +473,149 @@ export default class CrmConnector extends LightningElement {
     private notify(kind: 'saved' | 'problem', title: string, message: string): void {
         if (!shouldToast(toastBehavior(this.setting), kind)) return;
         this.dispatchEvent(new ShowToastEvent({ title, message, variant: kind === 'saved' ? 'success' : 'warning' }));
+    }
+
+    // -- screen pop and navigation ------------------------------------------------
+
+    private async performScreenPop(aniValues: string[]): Promise<void> {
+        const run = ++this.screenPopRun;
+        const terms = searchTermsFrom(aniValues);
+        const address = terms.display;
+        if (!hasSearchTerms(terms)) {
+            this.screenPop = {
+                message: `The connector asked to find the customer at "${address}", which is not a phone number or an email address.`
+            };
+            return;
+        }
+        this.screenPop = { message: `Looking for the customer at ${address}…` };
+        let candidates: CustomerRecord[];
+        try {
+            candidates = (await searchCustomers({ phones: terms.phones, emails: terms.emails })) as CustomerRecord[];
+        } catch (error) {
+            if (run === this.screenPopRun) {
+                this.screenPop = {
+                    message: `Could not look for the customer at ${address} (${errorText(error)}). Search Salesforce for them.`
+                };
+            }
+            return;
+        }
+        // A newer interaction arrived meanwhile: its screen pop wins.
+        if (run !== this.screenPopRun) return;
+        const decision = decideScreenPop(Array.isArray(candidates) ? candidates : [], terms);
+        if (decision.kind === 'open') {
+            const record = decision.record;
+            this.screenPop = { message: `Opened ${describeChoice(record)} for ${address}.` };
+            this.openRecord(record.recordId, record.objectType);
+        } else if (decision.kind === 'choose') {
+            this.screenPop = {
+                message: `${decision.records.length} records match ${address}. Choose the customer:`,
+                choices: decision.records.map((record) => ({
+                    recordId: record.recordId,
+                    objectType: record.objectType,
+                    label: describeChoice(record),
+                    title: `Open ${describeChoice(record)}`
+                }))
+            };
+        } else {
+            this.screenPop = {
+                message: `No Contact, Lead or Account matches ${address}.`,
+                create: {
+                    objectApiName: decision.objectApiName,
+                    defaults: decision.defaults,
+                    label: `New Contact with ${address}`
+                }
+            };
+        }
+    }
+
+    handleScreenPopChoice(event: Event): void {
+        const data = (event.currentTarget as HTMLElement | null)?.dataset;
+        if (!data?.id) return;
+        const choice = this.screenPop?.choices?.find((c) => c.recordId === data.id);
+        this.screenPop = choice ? { message: `Opened ${choice.label}.` } : undefined;
+        this.openRecord(data.id, data.object);
+    }
+
+    handleScreenPopCreate(): void {
+        const create = this.screenPop?.create;
+        if (!create) return;
+        this.screenPop = undefined;
+        this.navigate(newRecordPageReference(create.objectApiName, encodeDefaultFieldValues(create.defaults)));
+    }
+
+    dismissScreenPop(): void {
+        this.screenPop = undefined;
+    }
+
+    /** Opens a record: as a workspace tab in a console app, else by navigating to it. */
+    private openRecord(recordId: string, objectApiName?: string): void {
+        if (this.isConsole) {
+            openTab({ recordId, focus: true }).catch(() => this.navigate(recordPageReference(recordId, objectApiName)));
+        } else {
+            this.navigate(recordPageReference(recordId, objectApiName));
+        }
+    }
+
+    private navigate(reference: PageReference): void {
+        this[NavigationMixin.Navigate](reference);
+    }
+
+    // -- record context: which records the agent is working on ------------------------
+
+    private followConsoleTabs(): void {
+        if (this.tabSubscriptions.length > 0 || !this.messageContext) {
+            this.readConsoleTabs();
+            return;
+        }
+        const onTabChange = () => this.readConsoleTabs();
+        this.tabSubscriptions = [TAB_FOCUSED_CHANNEL, TAB_CLOSED_CHANNEL].map((channel) =>
+            subscribe(this.messageContext, channel, onTabChange, { scope: APPLICATION_SCOPE })
+        );
+        this.readConsoleTabs();
+    }
+
+    private async readConsoleTabs(): Promise<void> {
+        try {
+            const [tabs, focused] = await Promise.all([getAllTabInfo(), getFocusedTabInfo().catch(() => undefined)]);
+            this.consoleRecordIds = recordIdsFromTabs(tabs, focused?.tabId);
+            this.contextProblem = undefined;
+        } catch (error) {
+            this.contextProblem = `The open tabs could not be read (${errorText(error)}).`;
+            return;
+        }
+        this.refreshRecordContext();
+    }
+
+    /** Describes the records the agent works on and tells the connector when they changed. */
+    private async refreshRecordContext(): Promise<void> {
+        if (this.connection !== 'connected') return;
+        const run = ++this.contextRun;
+        const ids = contextRecordIds({
+            consoleRecordIds: this.isConsole ? this.consoleRecordIds : undefined,
+            pageReference: this.pageReference,
+            pageRecordId: this.pageRecordId
+        });
+        const unknown = ids.filter((id) => !this.recordSummaries.has(id));
+        if (unknown.length > 0) {
+            try {
+                const described = (await describeRecords({ recordIds: unknown })) as RecordSummary[];
+                for (const record of Array.isArray(described) ? described : []) {
+                    this.recordSummaries.set(record.recordId, record);
+                }
+                this.contextProblem = undefined;
+            } catch (error) {
+                if (run === this.contextRun) {
+                    this.contextProblem = `The connector could not be told which records are open (${errorText(error)}).`;
+                }
+                return;
+            }
+        }
+        if (run !== this.contextRun) return;
+        const records = orderedSummaries(ids, this.recordSummaries);
+        const key = contextKey(records);
+        if (key === this.sentContextKey) return;
+        this.sentContextKey = key;
+        this.reply(recordContextMessage(recordContextFor(records)));
     }
 
     // -- the status strip and panel ---------------------------------------------

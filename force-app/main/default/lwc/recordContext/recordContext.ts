@@ -1,0 +1,99 @@
+/**
+ * recordContext: which CRM records the agent is working on, so the connector can offer
+ * them as the log's Name and Related To.
+ *
+ * - In a Lightning console app: the records of the open workspace tabs and subtabs (from
+ *   `lightning/platformWorkspaceApi`), the focused one first.
+ * - Elsewhere: the record page the agent is on (the page reference of the utility bar,
+ *   or the record page the component sits on).
+ *
+ * Pure: the component passes in what the platform said; the message shape itself lives in
+ * connectorProtocol.
+ */
+import { normalizeRecordId } from 'c/interactionLogMapper';
+import type { RecordSummary } from 'c/connectorProtocol';
+
+/** Most records described to the connector at once. */
+export const MAX_CONTEXT_RECORDS = 10;
+
+/** The parts of a workspace tabInfo this module reads. */
+export interface TabInfo {
+    tabId?: string;
+    recordId?: string | null;
+    focused?: boolean;
+    subtabs?: TabInfo[] | null;
+}
+
+/** The parts of a page reference this module reads. */
+export interface PageReferenceLike {
+    type?: string;
+    attributes?: { recordId?: string; objectApiName?: string } | null;
+}
+
+function idOf(value: unknown): string | undefined {
+    return typeof value === 'string' ? normalizeRecordId(value) : undefined;
+}
+
+/** The record a page reference shows, when it is a record page. */
+export function recordIdFromPageReference(reference: PageReferenceLike | null | undefined): string | undefined {
+    return reference?.type === 'standard__recordPage' ? idOf(reference.attributes?.recordId) : undefined;
+}
+
+/**
+ * The records of the open console tabs: the focused tab (or subtab) first, then its
+ * workspace, then the other tabs in order, each once.
+ */
+export function recordIdsFromTabs(tabs: readonly TabInfo[] | null | undefined, focusedTabId?: string): string[] {
+    const ordered: TabInfo[] = [];
+    const walk = (list: readonly TabInfo[] | null | undefined) => {
+        for (const tab of list ?? []) {
+            if (!tab) continue;
+            ordered.push(tab);
+            walk(tab.subtabs);
+        }
+    };
+    walk(tabs);
+    const isFocused = (t: TabInfo) => (focusedTabId ? t.tabId === focusedTabId : t.focused === true);
+    const focusedIndex = ordered.findIndex(isFocused);
+    const ids: string[] = [];
+    const add = (tab: TabInfo | undefined) => {
+        const id = idOf(tab?.recordId);
+        if (id && !ids.includes(id)) ids.push(id);
+    };
+    if (focusedIndex >= 0) {
+        add(ordered[focusedIndex]);
+        // The workspace a focused subtab belongs to comes next.
+        const parent = (tabs ?? []).find((t) => t?.subtabs?.some(isFocused));
+        add(parent);
+    }
+    ordered.forEach(add);
+    return ids.slice(0, MAX_CONTEXT_RECORDS);
+}
+
+/** Where the records come from, in order of preference. */
+export interface ContextSources {
+    /** Console: record ids of the open tabs, focused first (recordIdsFromTabs). */
+    consoleRecordIds?: string[];
+    /** The current page reference (utility bar or app page in standard navigation). */
+    pageReference?: PageReferenceLike | null;
+    /** The record page the component is placed on (`@api recordId`). */
+    pageRecordId?: string | null;
+}
+
+export function contextRecordIds(sources: ContextSources): string[] {
+    if (sources.consoleRecordIds && sources.consoleRecordIds.length > 0) {
+        return sources.consoleRecordIds.slice(0, MAX_CONTEXT_RECORDS);
+    }
+    const fromPage = recordIdFromPageReference(sources.pageReference) ?? idOf(sources.pageRecordId);
+    return fromPage ? [fromPage] : [];
+}
+
+/** The described records in the order of the ids; ids the agent cannot see are left out. */
+export function orderedSummaries(ids: readonly string[], known: ReadonlyMap<string, RecordSummary>): RecordSummary[] {
+    return ids.map((id) => known.get(id)).filter((r): r is RecordSummary => r !== undefined);
+}
+
+/** A stable key for a context, to tell the connector only when it changed. */
+export function contextKey(records: readonly RecordSummary[]): string {
+    return records.map((r) => `${r.recordId}:${r.recordName}`).join('|');
+}
