@@ -179,7 +179,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private consoleRecordIds: string[] = [];
     private tabSubscriptions: Subscription[] = [];
     private readonly recordSummaries = new Map<string, RecordSummary>();
-    private sentContextKey?: string;
+    private sentContextKey = '';
     private contextRun = 0;
     private screenPopRun = 0;
     private configurationTransient = false;
@@ -206,8 +206,13 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         }
     }
 
+    private messageContext?: unknown;
+
     @wire(MessageContext)
-    messageContext?: unknown;
+    wiredMessageContext(context?: unknown): void {
+        this.messageContext = context ?? undefined;
+        if (this.isConsole) this.followConsoleTabs();
+    }
 
     /** Standard navigation: the page the agent is on (the utility bar follows it). */
     @wire(CurrentPageReference)
@@ -387,8 +392,8 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
                     )
                 );
                 this.connection = 'connected';
-                // A new session of the connector: tell it the records again.
-                this.sentContextKey = undefined;
+                // A new session of the connector knows no records yet: tell it the open ones, if any.
+                this.sentContextKey = '';
                 this.refreshRecordContext();
                 break;
             case 'requestSaveInteractionLog':
@@ -562,15 +567,14 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
 
     // -- record context: which records the agent is working on ------------------------
 
+    /** Reads the open tabs now and, once the message context is there, whenever a tab is focused or closed. */
     private followConsoleTabs(): void {
-        if (this.tabSubscriptions.length > 0 || !this.messageContext) {
-            this.readConsoleTabs();
-            return;
+        if (this.tabSubscriptions.length === 0 && this.messageContext) {
+            const onTabChange = () => this.readConsoleTabs();
+            this.tabSubscriptions = [TAB_FOCUSED_CHANNEL, TAB_CLOSED_CHANNEL].map((channel) =>
+                subscribe(this.messageContext, channel, onTabChange, { scope: APPLICATION_SCOPE })
+            );
         }
-        const onTabChange = () => this.readConsoleTabs();
-        this.tabSubscriptions = [TAB_FOCUSED_CHANNEL, TAB_CLOSED_CHANNEL].map((channel) =>
-            subscribe(this.messageContext, channel, onTabChange, { scope: APPLICATION_SCOPE })
-        );
         this.readConsoleTabs();
     }
 

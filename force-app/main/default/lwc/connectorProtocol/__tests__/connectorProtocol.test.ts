@@ -16,7 +16,8 @@ import {
     readyReply,
     RejectionCounter,
     type Gate,
-    type SaveInteractionLogMessage
+    type SaveInteractionLogMessage,
+    MAX_ANI_VALUES
 } from 'c/connectorProtocol';
 import { loadObjectSchema } from '../../../../../../tools/lib/forceApp';
 import { loadFixture, loadFixtures } from '../../../../../../test/fixtures';
@@ -178,8 +179,11 @@ describe('the gate', () => {
         });
         expect(judgeMessage(genuine({ type: CONNECTOR_MESSAGE_TYPE, action: 'requestOpenReports' }), gate)).toEqual({
             kind: 'accepted',
-            message: { action: 'unhandled', name: 'requestOpenReports' }
+            message: { action: 'requestOpenReports' }
         });
+        expect(
+            judgeMessage(genuine({ type: CONNECTOR_MESSAGE_TYPE, action: 'requestEnableClickToDial', data: {} }), gate)
+        ).toEqual({ kind: 'accepted', message: { action: 'unhandled', name: 'requestEnableClickToDial' } });
         const hostile = { type: CONNECTOR_MESSAGE_TYPE };
         Object.defineProperty(hostile, 'action', {
             enumerable: true,
@@ -188,6 +192,70 @@ describe('the gate', () => {
             }
         });
         expect(judgeMessage(genuine(hostile), gate)).toMatchObject({ kind: 'rejected', reason: 'shape' });
+    });
+
+    it('reads the screen pop samples: the addresses in aniValues, trimmed, each once', () => {
+        for (const fixture of loadFixtures('screen-pop')) {
+            const verdict = judgeMessage(genuine(fixture.message), gate);
+            expect(verdict.kind).toBe('accepted');
+        }
+        const verdict = judgeMessage(
+            genuine({
+                type: CONNECTOR_MESSAGE_TYPE,
+                action: 'requestPerformInteractionScreenPop',
+                data: { aniValues: [' +14155550142 ', '', null, 4107, '+14155550142', { x: 1 }, 'x'.repeat(400)] }
+            }),
+            gate
+        );
+        expect(verdict).toEqual({
+            kind: 'accepted',
+            message: { action: 'requestPerformInteractionScreenPop', aniValues: ['+14155550142', '4107'] }
+        });
+        const many = Array.from({ length: 20 }, (_, i) => `+1415555${String(1000 + i)}`);
+        expect(
+            (
+                judgeMessage(
+                    genuine({
+                        type: CONNECTOR_MESSAGE_TYPE,
+                        action: 'requestPerformInteractionScreenPop',
+                        data: { aniValues: many }
+                    }),
+                    gate
+                ) as { message: { aniValues: string[] } }
+            ).message.aniValues
+        ).toHaveLength(MAX_ANI_VALUES);
+    });
+
+    it('refuses a screen pop without an address and a navigation without a record id', () => {
+        for (const data of [undefined, {}, { aniValues: 'x' }, { aniValues: [] }, { aniValues: ['  '] }]) {
+            expect(
+                judgeMessage(
+                    genuine({ type: CONNECTOR_MESSAGE_TYPE, action: 'requestPerformInteractionScreenPop', data }),
+                    gate
+                )
+            ).toMatchObject({ kind: 'rejected', reason: 'shape' });
+        }
+        for (const data of [undefined, {}, { recordId: 'javascript:alert(1)' }, { recordId: 3 }]) {
+            expect(
+                judgeMessage(
+                    genuine({ type: CONNECTOR_MESSAGE_TYPE, action: 'requestNavigateToClickToDialResult', data }),
+                    gate
+                )
+            ).toMatchObject({ kind: 'rejected', reason: 'shape' });
+        }
+        expect(
+            judgeMessage(
+                genuine({
+                    type: CONNECTOR_MESSAGE_TYPE,
+                    action: 'requestNavigateToClickToDialResult',
+                    data: { recordId: '003000000000004' }
+                }),
+                gate
+            )
+        ).toEqual({
+            kind: 'accepted',
+            message: { action: 'requestNavigateToClickToDialResult', recordId: '003000000000004AAA' }
+        });
     });
 
     it('reads requestCustomFieldsValues and drops empty names', () => {

@@ -5,18 +5,50 @@ import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import getConfiguration from '@salesforce/apex/InteractionLogConfigController.getConfiguration';
 import findLogIdByKey from '@salesforce/apex/InteractionLogConfigController.findLogIdByKey';
 import USER_ID from '@salesforce/user/Id';
+import searchCustomers from '@salesforce/apex/InteractionLogRecordController.searchCustomers';
+import describeRecords from '@salesforce/apex/InteractionLogRecordController.describeRecords';
+import { CurrentPageReference } from 'lightning/navigation';
+import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import { IsConsoleNavigation, getAllTabInfo, getFocusedTabInfo, openTab } from 'lightning/platformWorkspaceApi';
+import { MessageContext, subscribe, APPLICATION_SCOPE } from 'lightning/messageService';
 import { extractBody, mapInteractionLog } from 'c/interactionLogMapper';
 import { schemaFromObjectInfo, type UiApiObjectInfo } from 'c/interactionLogWriter';
 import { toFieldMappings, type Configuration } from 'c/interactionLogSettings';
 import { LogOutbox, webStorage } from 'c/logOutbox';
 import { loadConfiguration, loadObjectInfo } from '../../../../../../tools/lib/forceApp';
-import { loadFixture } from '../../../../../../test/fixtures';
+import { loadDirectory, loadFixture } from '../../../../../../test/fixtures';
 
 jest.mock('@salesforce/apex/InteractionLogConfigController.getConfiguration', () => ({ default: jest.fn() }), {
     virtual: true
 });
 jest.mock('@salesforce/apex/InteractionLogConfigController.findLogIdByKey', () => ({ default: jest.fn() }), {
     virtual: true
+});
+jest.mock('@salesforce/apex/InteractionLogRecordController.searchCustomers', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/InteractionLogRecordController.describeRecords', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+/** Every navigation the component asks for, as page references. */
+const mockNavigate = jest.fn();
+jest.mock('lightning/navigation', () => {
+    const { createTestWireAdapter } = jest.requireActual('@salesforce/wire-service-jest-util');
+    const Navigate = Symbol('Navigate');
+    const GenerateUrl = Symbol('GenerateUrl');
+    const NavigationMixin = (Base: new () => object) =>
+        class extends Base {
+            [Navigate](reference: unknown) {
+                mockNavigate(reference);
+            }
+            [GenerateUrl]() {
+                return Promise.resolve('');
+            }
+        };
+    NavigationMixin.Navigate = Navigate;
+    NavigationMixin.GenerateUrl = GenerateUrl;
+    return { NavigationMixin, CurrentPageReference: createTestWireAdapter(jest.fn()) };
 });
 
 const ORIGIN = 'https://connector.example.com';
@@ -424,5 +456,211 @@ describe('c-crm-connector', () => {
         document.body.appendChild(element);
         await flush();
         expect(element.shadowRoot.querySelector('.host')?.getAttribute('style')).toBe('height: 420px;');
+    });
+
+    describe('screen pop, click-to-dial results and record context', () => {
+        const mockSearch = searchCustomers as unknown as jest.Mock;
+        const mockDescribe = describeRecords as unknown as jest.Mock;
+        const directory = loadDirectory();
+        const pageAdapter = CurrentPageReference as unknown as { emit(value: unknown): void };
+        const consoleAdapter = IsConsoleNavigation as unknown as { emit(value: unknown): void };
+        const contextAdapter = MessageContext as unknown as { emit(value: unknown): void };
+
+        beforeEach(() => {
+            mockNavigate.mockReset();
+            // Like SOSL, the emulated search is loose: it returns every record, and the component must pick.
+            mockSearch.mockReset().mockResolvedValue(directory);
+            mockDescribe
+                .mockReset()
+                .mockImplementation(async ({ recordIds }: { recordIds: string[] }) =>
+                    directory.filter((r) => recordIds.includes(r.recordId))
+                );
+            (encodeDefaultFieldValues as jest.Mock).mockImplementation((values: Record<string, string>) =>
+                Object.entries(values)
+                    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+                    .join(',')
+            );
+            (openTab as jest.Mock).mockClear();
+            (subscribe as jest.Mock).mockClear();
+        });
+
+        async function connected(): Promise<{ element: Element; sent: jest.SpyInstance }> {
+            const element = await mount();
+            const sent = jest
+                .spyOn(frameOf(element).contentWindow as Window, 'postMessage')
+                .mockImplementation(() => undefined);
+            post(element, { type: 'CRMConnectMessage', action: 'ready' });
+            post(element, { type: 'CRMConnectMessage', action: 'requestCrmData' });
+            await flush();
+            return { element, sent };
+        }
+
+        function screenPopText(element: Element): string {
+            return element.shadowRoot.querySelector('.screen-pop-message')?.textContent?.trim() ?? '';
+        }
+
+        function contextMessages(sent: jest.SpyInstance) {
+            return sent.mock.calls
+                .map((call) => call[0] as { action: string; data: Record<string, unknown> })
+                .filter((m) => m.action === 'crmPageInfo');
+        }
+
+        it('opens the one customer a known number belongs to', async () => {
+            const { element } = await connected();
+            post(element, loadFixture('screen-pop', 'known-number').message);
+            await flush();
+            expect(mockSearch).toHaveBeenCalledWith({ phones: ['13125550187'], emails: [] });
+            expect(mockNavigate).toHaveBeenCalledWith({
+                type: 'standard__recordPage',
+                attributes: { recordId: '003000000000003AAA', objectApiName: 'Contact', actionName: 'view' }
+            });
+            expect(screenPopText(element)).toBe('Opened Ana Souza · Contact · Souza Consulting for +13125550187.');
+        });
+
+        it('lets the agent choose when a number is ambiguous, and opens the choice', async () => {
+            const { element } = await connected();
+            post(element, loadFixture('screen-pop', 'ambiguous-number').message);
+            await flush();
+            expect(mockNavigate).not.toHaveBeenCalled();
+            expect(screenPopText(element)).toBe('2 records match +14155550142. Choose the customer:');
+            const choices = [...element.shadowRoot.querySelectorAll('.screen-pop-choice')] as (HTMLElement & {
+                label: string;
+            })[];
+            expect(choices.map((c) => c.label)).toEqual([
+                'Maria Gonzalez · Contact · Gonzalez Household',
+                'Maria Gonzales · Lead · Gonzales Imports'
+            ]);
+            choices[1].click();
+            await flush();
+            expect(mockNavigate).toHaveBeenCalledWith({
+                type: 'standard__recordPage',
+                attributes: { recordId: '00Q000000000001AAA', objectApiName: 'Lead', actionName: 'view' }
+            });
+            expect(element.shadowRoot.querySelector('.screen-pop-choice')).toBeNull();
+        });
+
+        it('offers a new Contact with the number when nobody has it', async () => {
+            const { element } = await connected();
+            post(element, loadFixture('screen-pop', 'unknown-number').message);
+            await flush();
+            expect(screenPopText(element)).toBe('No Contact, Lead or Account matches +15550000001.');
+            const create = element.shadowRoot.querySelector('.screen-pop-create') as HTMLElement & { label: string };
+            expect(create.label).toBe('New Contact with +15550000001');
+            create.click();
+            await flush();
+            expect(mockNavigate).toHaveBeenCalledWith({
+                type: 'standard__objectPage',
+                attributes: { objectApiName: 'Contact', actionName: 'new' },
+                state: { defaultFieldValues: 'Phone=%2B15550000001' }
+            });
+            expect(element.shadowRoot.querySelector('.screen-pop')).toBeNull();
+        });
+
+        it('says so when the search fails, and can be dismissed', async () => {
+            const { element } = await connected();
+            mockSearch.mockRejectedValue({ body: { message: 'Insufficient privileges' } });
+            post(element, loadFixture('screen-pop', 'known-email').message);
+            await flush();
+            expect(screenPopText(element)).toBe(
+                'Could not look for the customer at liam.chen@example.com (Insufficient privileges). Search Salesforce for them.'
+            );
+            (element.shadowRoot.querySelector('.screen-pop-dismiss') as HTMLElement).click();
+            await flush();
+            expect(element.shadowRoot.querySelector('.screen-pop')).toBeNull();
+        });
+
+        it('opens records as console tabs in a console app, and opens click-to-dial results', async () => {
+            const { element } = await connected();
+            consoleAdapter.emit(true);
+            await flush();
+            post(element, loadFixture('screen-pop', 'click-to-dial-result').message);
+            await flush();
+            expect(openTab).toHaveBeenCalledWith({ recordId: '003000000000004AAA', focus: true });
+            expect(mockNavigate).not.toHaveBeenCalled();
+        });
+
+        it('opens the reports when the connector asks', async () => {
+            const { element } = await connected();
+            post(element, { type: 'CRMConnectMessage', action: 'requestOpenReports' });
+            await flush();
+            expect(mockNavigate).toHaveBeenCalledWith({
+                type: 'standard__objectPage',
+                attributes: { objectApiName: 'Report', actionName: 'home' }
+            });
+        });
+
+        it('tells the connector which record the agent is on, once per change', async () => {
+            const { sent } = await connected();
+            pageAdapter.emit({ type: 'standard__recordPage', attributes: { recordId: '500000000000001AAA' } });
+            await flush();
+            pageAdapter.emit({ type: 'standard__recordPage', attributes: { recordId: '500000000000001AAA' } });
+            await flush();
+            pageAdapter.emit({ type: 'standard__recordPage', attributes: { recordId: '003000000000001AAA' } });
+            await flush();
+            const messages = contextMessages(sent);
+            expect(messages).toHaveLength(2);
+            expect(messages[0].data).toEqual({
+                nameObjects: null,
+                relatedToObjects: [
+                    {
+                        isName: false,
+                        isRelatedTo: true,
+                        pageInfo: {
+                            recordId: '500000000000001AAA',
+                            recordName: '00001024',
+                            objectType: 'Case',
+                            url: '/lightning/r/Case/500000000000001AAA/view'
+                        }
+                    }
+                ],
+                pageInfo: {
+                    recordId: '500000000000001AAA',
+                    recordName: '00001024',
+                    objectType: 'Case',
+                    url: '/lightning/r/Case/500000000000001AAA/view'
+                }
+            });
+            expect((messages[1].data.pageInfo as { recordName: string }).recordName).toBe('Maria Gonzalez');
+            // Each record is described once, then remembered.
+            expect(mockDescribe).toHaveBeenCalledTimes(2);
+            expect(sent.mock.calls.every((call) => call[1] === ORIGIN)).toBe(true);
+        });
+
+        it('follows the console tabs, focused first, and listens for tab changes', async () => {
+            (getAllTabInfo as jest.Mock).mockResolvedValue([
+                { tabId: 'ws1', recordId: '001000000000001AAA', subtabs: [] },
+                {
+                    tabId: 'ws2',
+                    recordId: '500000000000001AAA',
+                    subtabs: [{ tabId: 'st1', recordId: '003000000000001AAA' }]
+                }
+            ]);
+            (getFocusedTabInfo as jest.Mock).mockResolvedValue({ tabId: 'st1' });
+            const { sent } = await connected();
+            contextAdapter.emit({ context: 'test' });
+            consoleAdapter.emit(true);
+            await flush();
+            expect(subscribe).toHaveBeenCalledTimes(2);
+            expect((subscribe as jest.Mock).mock.calls[0][3]).toEqual({ scope: APPLICATION_SCOPE });
+            const [message] = contextMessages(sent).slice(-1);
+            expect(
+                (message.data.nameObjects as { pageInfo: { recordName: string } }[]).map((o) => o.pageInfo.recordName)
+            ).toEqual(['Maria Gonzalez']);
+            expect(
+                (message.data.relatedToObjects as { pageInfo: { recordName: string } }[]).map(
+                    (o) => o.pageInfo.recordName
+                )
+            ).toEqual(['00001024', 'Gonzalez Household']);
+            expect((message.data.pageInfo as { recordName: string }).recordName).toBe('Maria Gonzalez');
+        });
+
+        it('says so when the open records cannot be described, without bothering the connector', async () => {
+            const { element, sent } = await connected();
+            mockDescribe.mockRejectedValue({ body: { message: 'Server error' } });
+            pageAdapter.emit({ type: 'standard__recordPage', attributes: { recordId: '003000000000004AAA' } });
+            await flush();
+            expect(contextMessages(sent)).toHaveLength(0);
+            expect(element.shadowRoot.querySelector('.context-problem')?.textContent).toContain('Server error');
+        });
     });
 });

@@ -1,0 +1,118 @@
+import {
+    contextKey,
+    contextRecordIds,
+    MAX_CONTEXT_RECORDS,
+    orderedSummaries,
+    recordIdFromPageReference,
+    recordIdsFromTabs
+} from 'c/recordContext';
+import { recordContextFor, recordContextMessage, type RecordSummary } from 'c/connectorProtocol';
+import { loadDirectory } from '../../../../../../test/fixtures';
+
+const CONTACT = '003000000000001AAA';
+const CASE = '500000000000001AAA';
+const ACCOUNT = '001000000000001AAA';
+
+describe('recordContext: which records', () => {
+    it('reads the record of a record page, and nothing from other pages', () => {
+        expect(
+            recordIdFromPageReference({ type: 'standard__recordPage', attributes: { recordId: '003000000000001' } })
+        ).toBe(CONTACT);
+        expect(recordIdFromPageReference({ type: 'standard__objectPage', attributes: {} })).toBeUndefined();
+        expect(recordIdFromPageReference({ type: 'standard__recordPage', attributes: { recordId: 'x' } })).toBe(
+            undefined
+        );
+        expect(recordIdFromPageReference(undefined)).toBeUndefined();
+    });
+
+    it('puts the focused console subtab first, then its workspace, then the other tabs', () => {
+        const tabs = [
+            { tabId: 't1', recordId: ACCOUNT, subtabs: [] },
+            {
+                tabId: 't2',
+                recordId: CASE,
+                subtabs: [
+                    { tabId: 't2a', recordId: CONTACT },
+                    { tabId: 't2b', recordId: null }
+                ]
+            }
+        ];
+        expect(recordIdsFromTabs(tabs, 't2a')).toEqual([CONTACT, CASE, ACCOUNT]);
+        expect(recordIdsFromTabs(tabs, 't1')).toEqual([ACCOUNT, CASE, CONTACT]);
+        // Without a focused tab id, the tab marked focused leads.
+        expect(
+            recordIdsFromTabs([
+                { tabId: 'a', recordId: ACCOUNT },
+                { tabId: 'b', recordId: CASE, focused: true }
+            ])
+        ).toEqual([CASE, ACCOUNT]);
+        expect(recordIdsFromTabs(null)).toEqual([]);
+    });
+
+    it('caps the number of records', () => {
+        const tabs = Array.from({ length: 30 }, (_, i) => ({
+            tabId: `t${i}`,
+            recordId: `003000000000${String(100 + i)}AAA`
+        }));
+        expect(recordIdsFromTabs(tabs)).toHaveLength(MAX_CONTEXT_RECORDS);
+    });
+
+    it('prefers console tabs, then the page reference, then the record page', () => {
+        const page = { type: 'standard__recordPage', attributes: { recordId: CASE } };
+        expect(contextRecordIds({ consoleRecordIds: [CONTACT], pageReference: page, pageRecordId: ACCOUNT })).toEqual([
+            CONTACT
+        ]);
+        expect(contextRecordIds({ consoleRecordIds: [], pageReference: page, pageRecordId: ACCOUNT })).toEqual([CASE]);
+        expect(contextRecordIds({ pageReference: { type: 'standard__namedPage' }, pageRecordId: ACCOUNT })).toEqual([
+            ACCOUNT
+        ]);
+        expect(contextRecordIds({})).toEqual([]);
+    });
+});
+
+describe('recordContext: the message to the connector', () => {
+    const known = new Map(loadDirectory().map((r) => [r.recordId, r as RecordSummary]));
+
+    it('offers Contacts and Leads as Name, everything else as Related To, focused first', () => {
+        const records = orderedSummaries([CASE, CONTACT, '003000000000099AAA', ACCOUNT], known);
+        const context = recordContextFor(records);
+        expect(context.pageInfo).toEqual({
+            recordId: CASE,
+            recordName: '00001024',
+            objectType: 'Case',
+            url: `/lightning/r/Case/${CASE}/view`
+        });
+        expect(context.nameObjects).toEqual([
+            {
+                isName: true,
+                isRelatedTo: false,
+                pageInfo: {
+                    recordId: CONTACT,
+                    recordName: 'Maria Gonzalez',
+                    objectType: 'Contact',
+                    url: `/lightning/r/Contact/${CONTACT}/view`
+                }
+            }
+        ]);
+        expect(context.relatedToObjects?.map((o) => [o.pageInfo.recordName, o.isName, o.isRelatedTo])).toEqual([
+            ['00001024', false, true],
+            ['Gonzalez Household', false, true]
+        ]);
+        expect(recordContextMessage(context)).toEqual({
+            type: 'ClientAppMessage',
+            action: 'crmPageInfo',
+            data: context
+        });
+    });
+
+    it('says "no records" with nulls, as the vendor sample does', () => {
+        expect(recordContextFor([])).toEqual({ nameObjects: null, relatedToObjects: null, pageInfo: null });
+    });
+
+    it('changes its key only when the records or their names change', () => {
+        const a = orderedSummaries([CONTACT, CASE], known);
+        expect(contextKey(a)).toBe(contextKey(orderedSummaries([CONTACT, CASE], known)));
+        expect(contextKey(a)).not.toBe(contextKey(orderedSummaries([CASE, CONTACT], known)));
+        expect(contextKey(a)).not.toBe(contextKey([{ ...a[0], recordName: 'Maria G.' }, a[1]]));
+    });
+});
