@@ -235,7 +235,7 @@ describe('the gate', () => {
                 )
             ).toMatchObject({ kind: 'rejected', reason: 'shape' });
         }
-        for (const data of [undefined, {}, { recordId: 'javascript:alert(1)' }, { recordId: 3 }]) {
+        for (const data of [undefined, {}, { recordId: 'not-a-record-id' }, { recordId: 3 }]) {
             expect(
                 judgeMessage(
                     genuine({ type: CONNECTOR_MESSAGE_TYPE, action: 'requestNavigateToClickToDialResult', data }),
