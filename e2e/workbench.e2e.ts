@@ -403,3 +403,80 @@ describe('the workbench with the activity mirror on', () => {
         }
     });
 });
+
+describe('the workbench when an interaction arrives', () => {
+    async function currentPage(): Promise<string> {
+        return ((await page.locator('wb-current-page .current-page').allInnerTexts())[0] ?? '').trim();
+    }
+
+    async function screenPopText(): Promise<string> {
+        return ((await page.locator('c-crm-connector .screen-pop-message').allInnerTexts())[0] ?? '').trim();
+    }
+
+    it('opens the customer of a known number, and the connector learns the record', async () => {
+        const frame = await simulator();
+        await frame.click('button[data-fixture="known-number"]');
+        await until('the Contact page', async () => (await currentPage()) === 'Contact: Ana Souza');
+        assert.equal(await screenPopText(), 'Opened Ana Souza · Contact · Souza Consulting for +13125550187.');
+        await until(
+            'the record context in the connector',
+            async () => (await frame.textContent('#nameOptions')) === 'Ana Souza (Contact)'
+        );
+        assert.equal(await frame.textContent('#relatedToOptions'), '(none)');
+        assert.deepEqual(pageErrors, []);
+    });
+
+    it('offers a choice for a shared number, and opens the one the agent picks', async () => {
+        const frame = await simulator();
+        await frame.click('button[data-fixture="ambiguous-number"]');
+        await until('the choice', async () => (await screenPopText()).startsWith('2 records match'));
+        const choices = page.locator('c-crm-connector .screen-pop-choice button');
+        assert.deepEqual(await choices.allInnerTexts(), [
+            'Maria Gonzalez · Contact · Gonzalez Household',
+            'Maria Gonzales · Lead · Gonzales Imports'
+        ]);
+        assert.equal(await currentPage(), 'Home', 'nothing is opened before the agent chooses');
+        await choices.nth(1).click();
+        await until('the Lead page', async () => (await currentPage()) === 'Lead: Maria Gonzales');
+        await until(
+            'the Lead offered as Name',
+            async () => (await frame.textContent('#nameOptions')) === 'Maria Gonzales (Lead)'
+        );
+    });
+
+    it('offers a new Contact with the number for an unknown caller', async () => {
+        const frame = await simulator();
+        await frame.click('button[data-fixture="unknown-number"]');
+        const create = page.locator('c-crm-connector .screen-pop-create button');
+        await create.waitFor();
+        assert.equal((await create.innerText()).trim(), 'New Contact with +15550000001');
+        await create.click();
+        await until('the new Contact page', async () => (await currentPage()) === 'New Contact');
+        assert.deepEqual(await page.locator('wb-current-page .default-values dd').allInnerTexts(), ['+15550000001']);
+        assert.equal(await page.locator('c-crm-connector .screen-pop').count(), 0);
+    });
+
+    it('finds a digital customer by email, and opens a click-to-dial result', async () => {
+        const frame = await simulator();
+        await frame.click('button[data-fixture="known-email"]');
+        await until('the Lead page', async () => (await currentPage()) === 'Lead: Liam Chen');
+        await frame.click('button[data-fixture="click-to-dial-result"]');
+        await until('the dialled Contact', async () => (await currentPage()) === 'Contact: Dev Patel');
+    });
+
+    it('tells the connector about the records the agent opens', async () => {
+        const frame = await simulator();
+        await page.click('wb-current-page lightning-button[data-id="500000000000001AAA"] button');
+        await until(
+            'the Case offered as Related To',
+            async () => (await frame.textContent('#relatedToOptions')) === '00001024 (Case)'
+        );
+        assert.equal(await frame.textContent('#nameOptions'), '(none)');
+        await page.click('wb-current-page lightning-button[data-id="003000000000004AAA"] button');
+        await until(
+            'the Contact offered as Name',
+            async () => (await frame.textContent('#nameOptions')) === 'Dev Patel (Contact)'
+        );
+        assert.deepEqual(pageErrors, []);
+    });
+});

@@ -93,6 +93,7 @@ declare module 'lightning/navigation' {
 
 declare module 'lightning/pageReferenceUtils' {
     export function encodeDefaultFieldValues(values: Record<string, unknown>): string;
+    export function decodeDefaultFieldValues(encoded: string): Record<string, string>;
 }
 
 declare module 'lightning/platformWorkspaceApi' {

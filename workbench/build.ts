@@ -1,8 +1,9 @@
 /**
  * Builds the workbench page with the LWC compiler: the package's own component sources
  * (the same .ts files that deploy), the real lightning-base-components, and small adapters
- * in place of the platform modules (lightning/uiRecordApi, the Apex controller, toasts,
- * the user id, schema references) that talk to the org emulator.
+ * in place of the platform modules (lightning/uiRecordApi, the Apex controllers, toasts,
+ * navigation, the workspace and message services, the user id, schema references) that
+ * talk to the org emulator or to the workbench page.
  */
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,6 +77,14 @@ const ADAPTERS: Record<string, string> = {
     '@salesforce/apex/InteractionLogConfigController.getConfiguration': 'apexGetConfiguration.ts',
     '@salesforce/apex/InteractionLogConfigController.findLogIdByKey': 'apexFindLogIdByKey.ts',
     '@salesforce/apex/InteractionLogConfigController.findTaskIdForLog': 'apexFindTaskIdForLog.ts',
+    '@salesforce/apex/InteractionLogRecordController.searchCustomers': 'apexSearchCustomers.ts',
+    '@salesforce/apex/InteractionLogRecordController.describeRecords': 'apexDescribeRecords.ts',
+    'lightning/navigation': 'navigation.ts',
+    'lightning/pageReferenceUtils': 'pageReferenceUtils.ts',
+    'lightning/platformWorkspaceApi': 'platformWorkspaceApi.ts',
+    'lightning/messageService': 'messageService.ts',
+    '@salesforce/messageChannel/lightning__tabFocused': 'messageChannelTabFocused.ts',
+    '@salesforce/messageChannel/lightning__tabClosed': 'messageChannelTabClosed.ts',
     '@salesforce/user/Id': 'userId.ts'
 };
 

@@ -15,6 +15,7 @@ import {
 } from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
 import { loadConfiguration, loadObjectInfo, loadObjectSchema, objectInfoOf } from '../tools/lib/forceApp';
 import { TASK_SCHEMA } from '../tools/lib/standardObjects';
+import { loadDirectory, type DirectoryRecord } from '../test/fixtures';
 
 export type FieldValue = string | number | boolean | null;
 
@@ -91,7 +92,15 @@ export class OrgEmulator {
     private readonly file?: string;
     private readonly connectorUrl?: string;
     /** Counts of what happened, for tests and the benchmark. */
-    readonly stats = { creates: 0, updates: 0, refused: 0, dropped: 0, taskCreates: 0, taskUpdates: 0 };
+    readonly stats = {
+        creates: 0,
+        updates: 0,
+        refused: 0,
+        dropped: 0,
+        taskCreates: 0,
+        taskUpdates: 0,
+        searches: 0
+    };
     /** The workbench setting record's Create Task (the page reads it when it loads). */
     createTask = false;
 
@@ -142,6 +151,45 @@ export class OrgEmulator {
         const taskId = this.get(logId)?.fields.Task_Id__c;
         return typeof taskId === 'string' && taskId !== '' ? taskId : null;
     }
+
+    /**
+     * InteractionLogRecordController.searchCustomers. Loose on purpose, as SOSL is: any
+     * record sharing a number's last seven digits, or the address, comes back, and the
+     * component must decide which ones really match.
+     */
+    searchCustomers(phones: unknown, emails: unknown): DirectoryRecord[] {
+        const strings = (value: unknown) =>
+            Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+        const tails = strings(phones)
+            .map((p) => p.replace(/\D/g, ''))
+            .filter((d) => d.length >= 3)
+            .map((d) => d.slice(-7));
+        const addresses = strings(emails).map((e) => e.trim().toLowerCase());
+        this.stats.searches += 1;
+        return this.directory.filter(
+            (r) =>
+                (r.phones ?? []).some((p) => tails.some((t) => p.replace(/\D/g, '').endsWith(t))) ||
+                (r.emails ?? []).some((e) => addresses.includes(e.toLowerCase()))
+        );
+    }
+
+    /** InteractionLogRecordController.describeRecords: the records known, in the order asked. */
+    describeRecords(recordIds: unknown): Pick<DirectoryRecord, 'recordId' | 'recordName' | 'objectType'>[] {
+        const ids = Array.isArray(recordIds) ? recordIds.filter((v): v is string => typeof v === 'string') : [];
+        return ids
+            .map((id) => normalizeRecordId(id))
+            .map((id) => this.directory.find((r) => r.recordId === id))
+            .filter((r): r is DirectoryRecord => r !== undefined)
+            .map(({ recordId, recordName, objectType }) => ({ recordId, recordName, objectType }));
+    }
+
+    /** The CRM records (Contacts, Leads, Accounts, Cases...) the sample messages are about. */
+    readonly directory: readonly DirectoryRecord[] = loadDirectory().map((r) => ({
+        ...r,
+        // Real ids carry a checksum of their case; the samples' hand-written ids are normalised as Salesforce would.
+        recordId: normalizeRecordId(r.recordId) ?? r.recordId,
+        accountId: r.accountId ? (normalizeRecordId(r.accountId) ?? r.accountId) : undefined
+    }));
 
     /** The activity mirror's Tasks, newest first. */
     tasks(): StoredRecord[] {

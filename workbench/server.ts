@@ -40,6 +40,15 @@ const INTERACTION_LABELS: Record<string, string> = {
     minimal: 'End minimal interaction'
 };
 
+/** Labels of the simulator's screen pop buttons, by sample message. */
+const SCREEN_POP_LABELS: Record<string, string> = {
+    'known-number': 'Call from a known number',
+    'ambiguous-number': 'Call from a shared number',
+    'unknown-number': 'Call from an unknown number',
+    'known-email': 'Email from a known address',
+    'click-to-dial-result': 'Open click-to-dial result'
+};
+
 export interface WorkbenchOptions {
     appPort?: number;
     simulatorPort?: number;
@@ -166,6 +175,15 @@ async function handleApi(
         const input = (await readBody(req)) as { logId?: string };
         return json(res, 200, emulator.findTaskIdForLog(String(input?.logId ?? '')));
     }
+    if (path === '/apex/InteractionLogRecordController.searchCustomers') {
+        const input = ((await readBody(req)) ?? {}) as { phones?: unknown; emails?: unknown };
+        return json(res, 200, emulator.searchCustomers(input.phones, input.emails));
+    }
+    if (path === '/apex/InteractionLogRecordController.describeRecords') {
+        const input = ((await readBody(req)) ?? {}) as { recordIds?: unknown };
+        return json(res, 200, emulator.describeRecords(input.recordIds));
+    }
+    if (path === '/directory' && method === 'GET') return json(res, 200, emulator.directory);
     if (path === '/records' && method === 'GET') return json(res, 200, emulator.list());
     if (path === '/tasks' && method === 'GET') return json(res, 200, emulator.tasks());
     if (path === '/records' && method === 'DELETE') {
@@ -227,7 +245,8 @@ function fixtureIndex() {
         messages: names('messages')
             .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
             .map((name) => ({ name, label: INTERACTION_LABELS[name] ?? `End ${name}` })),
-        malformed: names('malformed').map((name) => ({ name, label: `Malformed: ${name}` }))
+        malformed: names('malformed').map((name) => ({ name, label: `Malformed: ${name}` })),
+        screenPops: names('screen-pop').map((name) => ({ name, label: SCREEN_POP_LABELS[name] ?? name }))
     };
 }
 

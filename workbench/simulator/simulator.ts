@@ -2,7 +2,9 @@
  * The CRM Connector simulator: a page on its own origin, loaded in the component's frame.
  * It speaks the connector's side of the conversation: repeats `ready` until the host
  * answers, asks for `requestCrmData`, then posts `requestSaveInteractionLog` messages from
- * the project's sample messages when a person (or a test) presses a button.
+ * the project's sample messages when a person (or a test) presses a button, and asks the
+ * host for a screen pop when an interaction arrives. It shows the record context the host
+ * sends (the options a real connector offers as Name and Related To).
  */
 
 type Message = { type: string; action: string; data?: unknown };
@@ -10,6 +12,11 @@ type Message = { type: string; action: string; data?: unknown };
 interface FixtureIndex {
     messages: { name: string; label: string }[];
     malformed: { name: string; label: string }[];
+    screenPops: { name: string; label: string }[];
+}
+
+interface RecordObject {
+    pageInfo?: { recordId?: string; recordName?: string; objectType?: string };
 }
 
 const params = new URLSearchParams(location.search);
@@ -30,7 +37,7 @@ function note(text: string, detail?: unknown): void {
     $('received').prepend(item);
 }
 
-async function fixture(kind: 'messages' | 'malformed', name: string): Promise<Message> {
+async function fixture(kind: 'messages' | 'malformed' | 'screen-pop', name: string): Promise<Message> {
     const response = await fetch(`/fixtures/${kind}/${name}.json`);
     return (await response.json()) as Message;
 }
@@ -61,6 +68,15 @@ window.addEventListener('message', (event: MessageEvent) => {
         $('handshake').className = 'slds-badge slds-theme_success';
         $('crmData').textContent = JSON.stringify(data.data, null, 2);
         note('crmData');
+    } else if (data.action === 'crmPageInfo') {
+        const context = data.data as { nameObjects?: RecordObject[] | null; relatedToObjects?: RecordObject[] | null };
+        const list = (objects: RecordObject[] | null | undefined) =>
+            (objects ?? [])
+                .map((o) => `${o.pageInfo?.recordName ?? '?'} (${o.pageInfo?.objectType ?? '?'})`)
+                .join(', ') || '(none)';
+        $('nameOptions').textContent = list(context?.nameObjects);
+        $('relatedToOptions').textContent = list(context?.relatedToObjects);
+        note('crmPageInfo', context);
     } else if (data.action === 'createHistoryItem') {
         const item = data.data as { taskId: string };
         note(`createHistoryItem taskId=${item.taskId}`);
@@ -82,6 +98,9 @@ async function main(): Promise<void> {
     const index = (await (await fetch('/fixtures/index.json')).json()) as FixtureIndex;
     for (const f of index.messages) {
         $('interactions').append(button(f.label, () => fixture('messages', f.name).then(send), f.name));
+    }
+    for (const f of index.screenPops) {
+        $('screenPops').append(button(f.label, () => fixture('screen-pop', f.name).then(send), f.name));
     }
     for (const f of index.malformed) {
         $('malformed').append(button(f.label, () => fixture('malformed', f.name).then(send), f.name));

@@ -1,0 +1,2 @@
+/** @salesforce/messageChannel/lightning__tabClosed in the workbench. */
+export default 'lightning__tabClosed';

@@ -1,0 +1,2 @@
+/** @salesforce/messageChannel/lightning__tabFocused in the workbench. */
+export default 'lightning__tabFocused';
