@@ -8,7 +8,9 @@
  * Metadata API format and nothing that must not deploy (TypeScript, tests, config) lands
  * in it; every LWC bundle compiles with the platform compiler; every Apex class parses;
  * Salesforce Code Analyzer's PMD security and best-practice rules find nothing high; and
- * the metadata is consistent (mappings, the vendor's 46 rows, references, permission sets).
+ * the metadata is consistent (mappings, the vendor's 46 rows, references, permission sets);
+ * and the report types, reports and dashboards match the Metadata API schema and the
+ * package's fields (tools/lib/analytics.ts).
  *
  * Runs on Node 22 (source-deploy-retrieve needs it): `npm run validate` uses the node@22
  * binary installed with the project.
@@ -35,6 +37,7 @@ import {
     type FieldFile
 } from './lib/forceApp';
 import { VENDOR_ROWS } from './lib/vendorTable';
+import { checkAnalytics } from './lib/analytics';
 import { TASK_SCHEMA } from './lib/standardObjects';
 
 export interface Problem {
@@ -43,7 +46,7 @@ export interface Problem {
     message: string;
 }
 
-export const CHECKS = ['xml', 'convert', 'lwc', 'apex', 'analyzer', 'metadata'] as const;
+export const CHECKS = ['xml', 'convert', 'lwc', 'apex', 'analyzer', 'metadata', 'analytics'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
 interface Context {
@@ -587,7 +590,8 @@ export async function validate(project: string = PROJECT_ROOT, skip: readonly st
         ['lwc', checkLwc],
         ['apex', checkApex],
         ['analyzer', checkAnalyzer],
-        ['metadata', checkMetadata]
+        ['metadata', checkMetadata],
+        ['analytics', (c) => checkAnalytics(c.source).forEach((p) => add(c, 'analytics', p.file, p.message))]
     ];
     for (const [name, step] of steps) {
         if (skip.includes(name)) continue;
