@@ -38,7 +38,7 @@ describe('validate: reports, report types and dashboards', () => {
         expect(checkAnalytics(DEFAULT_SOURCE)).toEqual([]);
     });
 
-    it('ships the report type, five reports and the dashboard the issue asks for', () => {
+    it('ships the report type, the six reports and the dashboard the issue asks for', () => {
         const names = (dir: string) => readFileSync(join(DEFAULT_SOURCE, dir), 'utf8');
         expect(names(REPORT_TYPE)).toContain('<field>Contact__r.Name</field>');
         expect(names(REPORT_TYPE)).toContain('<field>Account__r.Name</field>');
