@@ -258,7 +258,9 @@ async function componentBytes(): Promise<{ total: number; bundles: Record<string
         'logOutbox',
         'interactionLogMapper',
         'interactionLogWriter',
-        'interactionLogSettings'
+        'interactionLogSettings',
+        'screenPop',
+        'recordContext'
     ]) {
         const dir = join(lwcDir, name);
         const files: Record<string, string> = {};

@@ -21,9 +21,7 @@ describe('validate: reports, report types and dashboards', () => {
 
     /** A copy of force-app/main/default with some files changed; returns the problems found there. */
     function problemsAfter(changes: [string, (text: string) => string][]): string[] {
-        const dir = mkdtempSync(join(tmpdir(), 'analytics-case-'));
-        made.push(dir);
-        cpSync(DEFAULT_SOURCE, dir, { recursive: true });
+        const dir = copySource();
         for (const [file, change] of changes) {
             const path = join(dir, file);
             const before = readFileSync(path, 'utf8');
@@ -31,8 +29,17 @@ describe('validate: reports, report types and dashboards', () => {
             if (after === before) throw new Error(`the test's edit did not change ${file}`);
             writeFileSync(path, after);
         }
-        return checkAnalytics(dir).map((p) => `${p.file.slice(dir.length + 1)}: ${p.message}`);
+        return problemsIn(dir);
     }
+
+    function copySource(): string {
+        const dir = mkdtempSync(join(tmpdir(), 'analytics-case-'));
+        made.push(dir);
+        cpSync(DEFAULT_SOURCE, dir, { recursive: true });
+        return dir;
+    }
+
+    const problemsIn = (dir: string) => checkAnalytics(dir).map((p) => `${p.file.slice(dir.length + 1)}: ${p.message}`);
 
     it('finds nothing wrong in the package', () => {
         expect(checkAnalytics(DEFAULT_SOURCE)).toEqual([]);
@@ -205,9 +212,7 @@ describe('validate: reports, report types and dashboards', () => {
     });
 
     it('refuses a chart component on a report without groupings, and a report folder without its folder file', () => {
-        const dir = mkdtempSync(join(tmpdir(), 'analytics-folder-'));
-        made.push(dir);
-        cpSync(DEFAULT_SOURCE, dir, { recursive: true });
+        const dir = copySource();
         rmSync(join(dir, 'reports', 'Interaction_Log_Reports.reportFolder-meta.xml'));
         const tabular = join(dir, TOPIC);
         writeFileSync(
@@ -217,8 +222,7 @@ describe('validate: reports, report types and dashboards', () => {
                 .replace(/ {4}<groupingsDown>[\s\S]*?<\/groupingsDown>\n/, '')
                 .replace('<format>Summary</format>', '<format>Tabular</format>')
         );
-        const found = checkAnalytics(dir).map((p) => `${p.file.slice(dir.length + 1)}: ${p.message}`);
-        expect(found).toEqual([
+        expect(problemsIn(dir)).toEqual([
             `${join('reports', 'Interaction_Log_Reports')}: has no folder file Interaction_Log_Reports.reportFolder-meta.xml.`,
             `${DASHBOARD}: "Average handle time by topic (seconds)" is a Bar chart, but Interaction_Log_Reports/Average_Handle_Time_by_Topic has no groupings to plot.`,
             `${DASHBOARD}: "Average handle time by topic (seconds)" uses the report's chart, but Interaction_Log_Reports/Average_Handle_Time_by_Topic has none.`

@@ -91,6 +91,11 @@ function propsOf(typeName: string): [string, string | string[]][] {
     return [...(schema.extends ? propsOf(schema.extends) : []), ...Object.entries(schema.props ?? {})];
 }
 
+const AGGREGATES = ['Sum', 'Average', 'Maximum', 'Minimum', 'Unique', 'Median', 'None'];
+const FADE_DIRECTIONS = ['Diagonal', 'TopToBottom', 'LeftToRight'];
+const LEGEND_POSITIONS = ['Right', 'Bottom', 'OnChart'];
+const CHART_THEMES = ['light', 'dark'];
+
 /** Values Salesforce enumerates for some fields (Metadata API Developer Guide). */
 export const ENUMERATIONS: Readonly<Record<string, readonly string[]>> = {
     'Report.format': ['Tabular', 'Summary', 'Matrix', 'MultiBlock'],
@@ -110,7 +115,7 @@ export const ENUMERATIONS: Readonly<Record<string, readonly string[]>> = {
         'FiscalPeriod',
         'FiscalWeek'
     ],
-    'ReportColumn.aggregateTypes': ['Sum', 'Average', 'Maximum', 'Minimum', 'Unique', 'Median', 'None'],
+    'ReportColumn.aggregateTypes': AGGREGATES,
     'ReportFilterItem.operator': [
         'equals',
         'notEqual',
@@ -154,9 +159,9 @@ export const ENUMERATIONS: Readonly<Record<string, readonly string[]>> = {
     ],
     'ReportChart.location': ['CHART_TOP', 'CHART_BOTTOM'],
     'ReportChart.size': ['Tiny', 'Small', 'Medium', 'Large', 'Huge'],
-    'ReportChart.legendPosition': ['Right', 'Bottom', 'OnChart'],
-    'ReportChart.backgroundFadeDir': ['Diagonal', 'TopToBottom', 'LeftToRight'],
-    'ChartSummary.aggregate': ['Sum', 'Average', 'Maximum', 'Minimum', 'Unique', 'Median', 'None'],
+    'ReportChart.legendPosition': LEGEND_POSITIONS,
+    'ReportChart.backgroundFadeDir': FADE_DIRECTIONS,
+    'ChartSummary.aggregate': AGGREGATES,
     'ChartSummary.axisBinding': ['x', 'y', 'y2'],
     'ReportTimeFrameFilter.interval': [
         'INTERVAL_CURRENT',
@@ -183,10 +188,10 @@ export const ENUMERATIONS: Readonly<Record<string, readonly string[]>> = {
         'INTERVAL_NEXT30',
         'INTERVAL_CUSTOM'
     ],
-    'Dashboard.backgroundFadeDirection': ['Diagonal', 'TopToBottom', 'LeftToRight'],
+    'Dashboard.backgroundFadeDirection': FADE_DIRECTIONS,
     'Dashboard.dashboardType': ['SpecifiedUser', 'LoggedInUser', 'MyTeamUser'],
-    'Dashboard.chartTheme': ['light', 'dark'],
-    'Dashboard.dashboardChartTheme': ['light', 'dark'],
+    'Dashboard.chartTheme': CHART_THEMES,
+    'Dashboard.dashboardChartTheme': CHART_THEMES,
     'DashboardComponentSection.columnSize': ['Narrow', 'Medium', 'Wide'],
     'DashboardComponent.componentType': [
         'Bar',
@@ -213,7 +218,7 @@ export const ENUMERATIONS: Readonly<Record<string, readonly string[]>> = {
         'VisualforcePage',
         'SControl'
     ],
-    'DashboardComponent.legendPosition': ['Right', 'Bottom', 'OnChart'],
+    'DashboardComponent.legendPosition': LEGEND_POSITIONS,
     'DashboardComponent.displayUnits': [
         'Auto',
         'Integer',
@@ -611,6 +616,24 @@ function checkDashboard(loaded: Loaded, reports: Map<string, ReportInfo>, proble
     }
 }
 
+/** Each report or dashboard of each folder (after checking the folder's own file), read and schema-checked. */
+function forEachInFolders(
+    dir: string,
+    type: 'Report' | 'Dashboard',
+    problems: AnalyticsProblem[],
+    visit: (loaded: Loaded) => void
+): void {
+    const suffix = `.${type.toLowerCase()}`;
+    for (const folder of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+        if (!folder.isDirectory()) continue;
+        checkFolder(dir, folder.name, `${suffix}Folder-meta.xml`, problems, `${type}Folder`);
+        for (const file of filesIn(join(dir, folder.name), `${suffix}-meta.xml`)) {
+            const loaded = load(file, type, problems);
+            if (loaded) visit(loaded);
+        }
+    }
+}
+
 /** Checks every report type, report folder and report, dashboard folder and dashboard under a source folder. */
 export function checkAnalytics(source: string): AnalyticsProblem[] {
     const problems: AnalyticsProblem[] = [];
@@ -621,26 +644,12 @@ export function checkAnalytics(source: string): AnalyticsProblem[] {
         if (info) reportTypes.set(info.name, info);
     }
     const reports = new Map<string, ReportInfo>();
-    const reportsDir = join(source, 'reports');
-    for (const folder of existsSync(reportsDir) ? readdirSync(reportsDir, { withFileTypes: true }) : []) {
-        if (!folder.isDirectory()) continue;
-        checkFolder(reportsDir, folder.name, '.reportFolder-meta.xml', problems, 'ReportFolder');
-        for (const file of filesIn(join(reportsDir, folder.name), '.report-meta.xml')) {
-            const loaded = load(file, 'Report', problems);
-            if (loaded) {
-                const info = checkReport(loaded, source, reportTypes, problems);
-                reports.set(info.name, info);
-            }
-        }
-    }
-    const dashboardsDir = join(source, 'dashboards');
-    for (const folder of existsSync(dashboardsDir) ? readdirSync(dashboardsDir, { withFileTypes: true }) : []) {
-        if (!folder.isDirectory()) continue;
-        checkFolder(dashboardsDir, folder.name, '.dashboardFolder-meta.xml', problems, 'DashboardFolder');
-        for (const file of filesIn(join(dashboardsDir, folder.name), '.dashboard-meta.xml')) {
-            const loaded = load(file, 'Dashboard', problems);
-            if (loaded) checkDashboard(loaded, reports, problems);
-        }
-    }
+    forEachInFolders(join(source, 'reports'), 'Report', problems, (loaded) => {
+        const info = checkReport(loaded, source, reportTypes, problems);
+        reports.set(info.name, info);
+    });
+    forEachInFolders(join(source, 'dashboards'), 'Dashboard', problems, (loaded) =>
+        checkDashboard(loaded, reports, problems)
+    );
     return problems;
 }
