@@ -130,3 +130,9 @@ declare module '@salesforce/messageChannel/*' {
     const channel: unknown;
     export default channel;
 }
+
+declare module 'lightning/platformUtilityBarApi' {
+    import type { WireAdapterConstructor } from 'lwc';
+    export const EnclosingUtilityId: WireAdapterConstructor;
+    export function open(utilityId: string, options?: { autoFocus?: boolean }): Promise<boolean>;
+}

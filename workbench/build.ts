@@ -83,6 +83,7 @@ const ADAPTERS: Record<string, string> = {
     'lightning/pageReferenceUtils': 'pageReferenceUtils.ts',
     'lightning/platformWorkspaceApi': 'platformWorkspaceApi.ts',
     'lightning/messageService': 'messageService.ts',
+    'lightning/platformUtilityBarApi': 'platformUtilityBarApi.ts',
     '@salesforce/messageChannel/lightning__tabFocused': 'messageChannelTabFocused.ts',
     '@salesforce/messageChannel/lightning__tabClosed': 'messageChannelTabClosed.ts',
     '@salesforce/user/Id': 'userId.ts'

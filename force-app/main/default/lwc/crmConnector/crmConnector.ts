@@ -11,6 +11,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { IsConsoleNavigation, getAllTabInfo, getFocusedTabInfo, openTab } from 'lightning/platformWorkspaceApi';
+import { EnclosingUtilityId, open as openUtility } from 'lightning/platformUtilityBarApi';
 import { APPLICATION_SCOPE, MessageContext, subscribe, unsubscribe, type Subscription } from 'lightning/messageService';
 import TAB_FOCUSED_CHANNEL from '@salesforce/messageChannel/lightning__tabFocused';
 import TAB_CLOSED_CHANNEL from '@salesforce/messageChannel/lightning__tabClosed';
@@ -174,6 +175,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         this.outbox?.retryAll();
     };
     private pageRecordId?: string;
+    private utilityId?: string;
     private pageReference?: PageReferenceLike;
     private isConsole = false;
     private consoleRecordIds: string[] = [];
@@ -219,6 +221,12 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     wiredPageReference(reference?: PageReferenceLike): void {
         this.pageReference = reference ?? undefined;
         this.refreshRecordContext();
+    }
+
+    /** In a utility bar: the utility to open when a screen pop needs the agent. */
+    @wire(EnclosingUtilityId)
+    wiredUtilityId(utilityId?: string | null): void {
+        this.utilityId = utilityId ?? undefined;
     }
 
     /** Console navigation: follow the workspace tabs instead. */
@@ -512,6 +520,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             this.screenPop = { message: `Opened ${describeChoice(record)} for ${address}.` };
             this.openRecord(record.recordId, record.objectType);
         } else if (decision.kind === 'choose') {
+            this.revealScreenPop(`${decision.records.length} records match ${address}`);
             this.screenPop = {
                 message: `${decision.records.length} records match ${address}. Choose the customer:`,
                 choices: decision.records.map((record) => ({
@@ -522,6 +531,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
                 }))
             };
         } else {
+            this.revealScreenPop(`No customer matches ${address}`);
             this.screenPop = {
                 message: `No Contact, Lead or Account matches ${address}.`,
                 create: {
@@ -531,6 +541,23 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
                 }
             };
         }
+    }
+
+    /**
+     * A screen pop that needs the agent must be seen: in a minimised utility bar the
+     * utility is opened; if that fails, a toast says where to look.
+     */
+    private revealScreenPop(what: string): void {
+        if (!this.utilityId) return;
+        openUtility(this.utilityId, { autoFocus: true }).catch(() =>
+            this.dispatchEvent(
+                new ShowToastEvent({
+                    title: what,
+                    message: 'Open the Avaya CRM Connector utility to choose what to open.',
+                    variant: 'info'
+                })
+            )
+        );
     }
 
     handleScreenPopChoice(event: Event): void {

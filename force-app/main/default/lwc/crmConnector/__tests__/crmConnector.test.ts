@@ -11,6 +11,7 @@ import { CurrentPageReference } from 'lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { IsConsoleNavigation, getAllTabInfo, getFocusedTabInfo, openTab } from 'lightning/platformWorkspaceApi';
 import { MessageContext, subscribe, APPLICATION_SCOPE } from 'lightning/messageService';
+import { EnclosingUtilityId, open as openUtility } from 'lightning/platformUtilityBarApi';
 import { extractBody, mapInteractionLog } from 'c/interactionLogMapper';
 import { schemaFromObjectInfo, type UiApiObjectInfo } from 'c/interactionLogWriter';
 import { toFieldMappings, type Configuration } from 'c/interactionLogSettings';
@@ -30,6 +31,15 @@ jest.mock('@salesforce/apex/InteractionLogRecordController.searchCustomers', () 
 jest.mock('@salesforce/apex/InteractionLogRecordController.describeRecords', () => ({ default: jest.fn() }), {
     virtual: true
 });
+
+jest.mock(
+    'lightning/platformUtilityBarApi',
+    () => {
+        const { createTestWireAdapter } = jest.requireActual('@salesforce/wire-service-jest-util');
+        return { EnclosingUtilityId: createTestWireAdapter(jest.fn()), open: jest.fn() };
+    },
+    { virtual: true }
+);
 
 /** Every navigation the component asks for, as page references. */
 const mockNavigate = jest.fn();
@@ -554,6 +564,30 @@ describe('c-crm-connector', () => {
                 state: { defaultFieldValues: 'Phone=%2B15550000001' }
             });
             expect(element.shadowRoot.querySelector('.screen-pop')).toBeNull();
+        });
+
+        it('opens its utility when the agent must choose, and says where to look when it cannot', async () => {
+            const utilityAdapter = EnclosingUtilityId as unknown as { emit(value: unknown): void };
+            const mockOpenUtility = openUtility as unknown as jest.Mock;
+            mockOpenUtility.mockReset().mockResolvedValue(true);
+            const { element } = await connected();
+            utilityAdapter.emit('utility-1');
+            post(element, loadFixture('screen-pop', 'ambiguous-number').message);
+            await flush();
+            expect(mockOpenUtility).toHaveBeenCalledWith('utility-1', { autoFocus: true });
+            post(element, loadFixture('screen-pop', 'known-number').message);
+            await flush();
+            expect(mockOpenUtility).toHaveBeenCalledTimes(1);
+            mockOpenUtility.mockRejectedValue(new Error('no utility bar'));
+            post(element, loadFixture('screen-pop', 'unknown-number').message);
+            await flush();
+            expect(toasts).toContainEqual(
+                expect.objectContaining({
+                    title: 'No customer matches +15550000001',
+                    message: 'Open the Avaya CRM Connector utility to choose what to open.'
+                })
+            );
+            utilityAdapter.emit(null);
         });
 
         it('says so when the search fails, and can be dismissed', async () => {
