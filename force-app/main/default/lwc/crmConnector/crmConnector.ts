@@ -45,14 +45,15 @@ import {
 } from 'c/connectorProtocol';
 import {
     decideScreenPop,
-    describeChoice,
     hasSearchTerms,
     newRecordPageReference,
     recordPageReference,
     reportsPageReference,
+    screenPopViews,
     searchTermsFrom,
     type CustomerRecord,
-    type PageReference
+    type PageReference,
+    type ScreenPopView
 } from 'c/screenPop';
 import {
     contextKey,
@@ -111,13 +112,6 @@ interface QueueRow {
     saving: boolean;
     error?: string;
     detail?: string;
-}
-
-/** What the screen pop area shows: a message, and the records to choose from or a new Contact to create. */
-interface ScreenPopView {
-    message: string;
-    choices?: { recordId: string; objectType: string; label: string; title: string }[];
-    create?: { objectApiName: string; defaults: Record<string, string>; label: string };
 }
 
 function errorText(error: unknown): string {
@@ -493,54 +487,24 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private async performScreenPop(aniValues: string[]): Promise<void> {
         const run = ++this.screenPopRun;
         const terms = searchTermsFrom(aniValues);
-        const address = terms.display;
         if (!hasSearchTerms(terms)) {
-            this.screenPop = {
-                message: `The connector asked to find the customer at "${address}", which is not a phone number or an email address.`
-            };
+            this.screenPop = screenPopViews.unusable(terms);
             return;
         }
-        this.screenPop = { message: `Looking for the customer at ${address}…` };
-        let candidates: CustomerRecord[];
+        this.screenPop = screenPopViews.searching(terms);
+        let candidates: unknown;
         try {
-            candidates = (await searchCustomers({ phones: terms.phones, emails: terms.emails })) as CustomerRecord[];
+            candidates = await searchCustomers({ phones: terms.phones, emails: terms.emails });
         } catch (error) {
-            if (run === this.screenPopRun) {
-                this.screenPop = {
-                    message: `Could not look for the customer at ${address} (${errorText(error)}). Search Salesforce for them.`
-                };
-            }
+            if (run === this.screenPopRun) this.screenPop = screenPopViews.failed(terms, errorText(error));
             return;
         }
         // A newer interaction arrived meanwhile: its screen pop wins.
         if (run !== this.screenPopRun) return;
-        const decision = decideScreenPop(Array.isArray(candidates) ? candidates : [], terms);
-        if (decision.kind === 'open') {
-            const record = decision.record;
-            this.screenPop = { message: `Opened ${describeChoice(record)} for ${address}.` };
-            this.openRecord(record.recordId, record.objectType);
-        } else if (decision.kind === 'choose') {
-            this.revealScreenPop(`${decision.records.length} records match ${address}`);
-            this.screenPop = {
-                message: `${decision.records.length} records match ${address}. Choose the customer:`,
-                choices: decision.records.map((record) => ({
-                    recordId: record.recordId,
-                    objectType: record.objectType,
-                    label: describeChoice(record),
-                    title: `Open ${describeChoice(record)}`
-                }))
-            };
-        } else {
-            this.revealScreenPop(`No customer matches ${address}`);
-            this.screenPop = {
-                message: `No Contact, Lead or Account matches ${address}.`,
-                create: {
-                    objectApiName: decision.objectApiName,
-                    defaults: decision.defaults,
-                    label: `New Contact with ${address}`
-                }
-            };
-        }
+        const decision = decideScreenPop(Array.isArray(candidates) ? (candidates as CustomerRecord[]) : [], terms);
+        this.screenPop = screenPopViews.decided(decision, terms);
+        if (decision.kind === 'open') this.openRecord(decision.record.recordId, decision.record.objectType);
+        else this.revealScreenPop(this.screenPop.title);
     }
 
     /**
@@ -564,7 +528,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         const data = (event.currentTarget as HTMLElement | null)?.dataset;
         if (!data?.id) return;
         const choice = this.screenPop?.choices?.find((c) => c.recordId === data.id);
-        this.screenPop = choice ? { message: `Opened ${choice.label}.` } : undefined;
+        this.screenPop = choice ? { title: `Opened ${choice.label}`, message: `Opened ${choice.label}.` } : undefined;
         this.openRecord(data.id, data.object);
     }
 

@@ -166,6 +166,64 @@ export function describeChoice(record: CustomerRecord): string {
 }
 
 // ---------------------------------------------------------------------------
+// What the agent sees
+// ---------------------------------------------------------------------------
+
+/** The screen pop area under the connector: a message, and the records to choose from or a record to create. */
+export interface ScreenPopView {
+    /** Short, for a toast or the utility's attention. */
+    title: string;
+    message: string;
+    choices?: { recordId: string; objectType: string; label: string; title: string }[];
+    create?: { objectApiName: string; defaults: Record<string, string>; label: string };
+}
+
+export const screenPopViews = {
+    unusable: (terms: SearchTerms): ScreenPopView => ({
+        title: 'No address to search',
+        message: `The connector asked to find the customer at "${terms.display}", which is not a phone number or an email address.`
+    }),
+    searching: (terms: SearchTerms): ScreenPopView => ({
+        title: `Looking for ${terms.display}`,
+        message: `Looking for the customer at ${terms.display}…`
+    }),
+    failed: (terms: SearchTerms, reason: string): ScreenPopView => ({
+        title: `Could not look for ${terms.display}`,
+        message: `Could not look for the customer at ${terms.display} (${reason}). Search Salesforce for them.`
+    }),
+    decided(decision: ScreenPopDecision, terms: SearchTerms): ScreenPopView {
+        const address = terms.display;
+        if (decision.kind === 'open') {
+            return {
+                title: `Opened ${decision.record.recordName}`,
+                message: `Opened ${describeChoice(decision.record)} for ${address}.`
+            };
+        }
+        if (decision.kind === 'choose') {
+            return {
+                title: `${decision.records.length} records match ${address}`,
+                message: `${decision.records.length} records match ${address}. Choose the customer:`,
+                choices: decision.records.map((record) => ({
+                    recordId: record.recordId,
+                    objectType: record.objectType,
+                    label: describeChoice(record),
+                    title: `Open ${describeChoice(record)}`
+                }))
+            };
+        }
+        return {
+            title: `No customer matches ${address}`,
+            message: `No Contact, Lead or Account matches ${address}.`,
+            create: {
+                objectApiName: decision.objectApiName,
+                defaults: decision.defaults,
+                label: `New Contact with ${address}`
+            }
+        };
+    }
+};
+
+// ---------------------------------------------------------------------------
 // Page references (lightning/navigation)
 // ---------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import {
     phoneDigits,
     recordPageReference,
     samePhone,
+    screenPopViews,
     searchTermsFrom,
     type CustomerRecord
 } from 'c/screenPop';
@@ -137,6 +138,39 @@ describe('screenPop: decision for the samples', () => {
         }));
         const decision = decideScreenPop(many, searchTermsFrom(['4155550142']));
         expect((decision as { records: CustomerRecord[] }).records).toHaveLength(MAX_CHOICES);
+    });
+});
+
+describe('screenPop: what the agent reads', () => {
+    const terms = searchTermsFrom(['+14155550142']);
+
+    it('says what happened in each case, with the address as sent', () => {
+        const open = screenPopViews.decided(
+            decideScreenPop(directory, searchTermsFrom(aniValuesOf('known-number'))),
+            searchTermsFrom(aniValuesOf('known-number'))
+        );
+        expect(open).toEqual({
+            title: 'Opened Ana Souza',
+            message: 'Opened Ana Souza · Contact · Souza Consulting for +13125550187.'
+        });
+        const choose = screenPopViews.decided(decideScreenPop(directory, terms), terms);
+        expect(choose.title).toBe('2 records match +14155550142');
+        expect(choose.choices?.map((c) => [c.recordId, c.objectType, c.title])).toEqual([
+            ['003000000000001AAA', 'Contact', 'Open Maria Gonzalez · Contact · Gonzalez Household'],
+            ['00Q000000000001AAA', 'Lead', 'Open Maria Gonzales · Lead · Gonzales Imports']
+        ]);
+        const create = screenPopViews.decided(decideScreenPop([], terms), terms);
+        expect(create.create).toEqual({
+            objectApiName: 'Contact',
+            defaults: { Phone: '+14155550142' },
+            label: 'New Contact with +14155550142'
+        });
+        expect(screenPopViews.failed(terms, 'Insufficient privileges').message).toBe(
+            'Could not look for the customer at +14155550142 (Insufficient privileges). Search Salesforce for them.'
+        );
+        expect(screenPopViews.unusable(searchTermsFrom(['web-visitor'])).message).toBe(
+            'The connector asked to find the customer at "web-visitor", which is not a phone number or an email address.'
+        );
     });
 });
 
