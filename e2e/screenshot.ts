@@ -1,5 +1,6 @@
 /**
- * npm run screenshot: the workbench after an AXP voice call, for the README (docs/workbench.png).
+ * npm run screenshot: the workbench after an AXP voice call (docs/workbench.png), and the
+ * screen pop choice for a number a Contact and a Lead share (docs/screen-pop.png), for the README.
  */
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../tools/lib/forceApp';
@@ -18,6 +19,11 @@ async function main(): Promise<void> {
         const file = join(PROJECT_ROOT, 'docs', 'workbench.png');
         await session.page.screenshot({ path: file });
         process.stdout.write(`${file}\n`);
+        await frame.click('button[data-fixture="ambiguous-number"]');
+        await session.page.waitForSelector('c-crm-connector .screen-pop-choice');
+        const choice = join(PROJECT_ROOT, 'docs', 'screen-pop.png');
+        await session.page.locator('c-crm-connector').screenshot({ path: choice });
+        process.stdout.write(`${choice}\n`);
     } finally {
         await session.close();
     }

@@ -234,19 +234,28 @@ function appPage(): string {
 </html>`;
 }
 
+/** Names in the order their labels are listed, unlisted ones last. */
+function inOrder(names: string[], labels: Record<string, string>): string[] {
+    const order = Object.keys(labels);
+    return [...names].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+}
+
 function fixtureIndex() {
     const names = (kind: string) =>
         readdirSync(join(FIXTURES, kind))
             .filter((f) => f.endsWith('.json'))
             .map((f) => f.replace(/\.json$/, ''))
             .sort();
-    const order = Object.keys(INTERACTION_LABELS);
     return {
-        messages: names('messages')
-            .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
-            .map((name) => ({ name, label: INTERACTION_LABELS[name] ?? `End ${name}` })),
+        messages: inOrder(names('messages'), INTERACTION_LABELS).map((name) => ({
+            name,
+            label: INTERACTION_LABELS[name] ?? `End ${name}`
+        })),
         malformed: names('malformed').map((name) => ({ name, label: `Malformed: ${name}` })),
-        screenPops: names('screen-pop').map((name) => ({ name, label: SCREEN_POP_LABELS[name] ?? name }))
+        screenPops: inOrder(names('screen-pop'), SCREEN_POP_LABELS).map((name) => ({
+            name,
+            label: SCREEN_POP_LABELS[name] ?? name
+        }))
     };
 }
 
