@@ -40,8 +40,7 @@ import {
     recordContextMessage,
     RejectionCounter,
     type HostMessage,
-    type PostTarget,
-    type RecordSummary
+    type PostTarget
 } from 'c/connectorProtocol';
 import {
     decideScreenPop,
@@ -58,8 +57,8 @@ import {
 import {
     contextKey,
     contextRecordIds,
-    orderedSummaries,
     recordIdsFromTabs,
+    RecordDirectory,
     type PageReferenceLike
 } from 'c/recordContext';
 import {
@@ -174,7 +173,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private isConsole = false;
     private consoleRecordIds: string[] = [];
     private tabSubscriptions: Subscription[] = [];
-    private readonly recordSummaries = new Map<string, RecordSummary>();
+    private readonly records = new RecordDirectory();
     private sentContextKey = '';
     private contextRun = 0;
     private screenPopRun = 0;
@@ -590,13 +589,10 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             pageReference: this.pageReference,
             pageRecordId: this.pageRecordId
         });
-        const unknown = ids.filter((id) => !this.recordSummaries.has(id));
+        const unknown = this.records.unknown(ids);
         if (unknown.length > 0) {
             try {
-                const described = (await describeRecords({ recordIds: unknown })) as RecordSummary[];
-                for (const record of Array.isArray(described) ? described : []) {
-                    this.recordSummaries.set(record.recordId, record);
-                }
+                this.records.learn(unknown, await describeRecords({ recordIds: unknown }));
                 this.contextProblem = undefined;
             } catch (error) {
                 if (run === this.contextRun) {
@@ -606,7 +602,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             }
         }
         if (run !== this.contextRun) return;
-        const records = orderedSummaries(ids, this.recordSummaries);
+        const records = this.records.summaries(ids);
         const key = contextKey(records);
         if (key === this.sentContextKey) return;
         this.sentContextKey = key;

@@ -88,9 +88,43 @@ export function contextRecordIds(sources: ContextSources): string[] {
     return fromPage ? [fromPage] : [];
 }
 
-/** The described records in the order of the ids; ids the agent cannot see are left out. */
-export function orderedSummaries(ids: readonly string[], known: ReadonlyMap<string, RecordSummary>): RecordSummary[] {
-    return ids.map((id) => known.get(id)).filter((r): r is RecordSummary => r !== undefined);
+function isSummary(value: unknown): value is RecordSummary {
+    const r = value as RecordSummary | null;
+    return (
+        typeof r === 'object' &&
+        r !== null &&
+        typeof r.recordId === 'string' &&
+        typeof r.recordName === 'string' &&
+        typeof r.objectType === 'string'
+    );
+}
+
+/**
+ * Records described once: their names are remembered, and so is a record the agent
+ * cannot see (or that was deleted), so focusing its tab again asks Salesforce nothing.
+ */
+export class RecordDirectory {
+    private readonly known = new Map<string, RecordSummary | null>();
+
+    /** The ids not described yet. */
+    unknown(ids: readonly string[]): string[] {
+        return ids.filter((id) => !this.known.has(id));
+    }
+
+    /** Takes what Salesforce answered for the ids asked; an id it left out cannot be seen. */
+    learn(asked: readonly string[], described: unknown): void {
+        for (const record of Array.isArray(described) ? described : []) {
+            if (!isSummary(record)) continue;
+            const id = normalizeRecordId(record.recordId);
+            if (id) this.known.set(id, { ...record, recordId: id });
+        }
+        for (const id of asked) if (!this.known.has(id)) this.known.set(id, null);
+    }
+
+    /** The described records in the order of the ids, without the ones the agent cannot see. */
+    summaries(ids: readonly string[]): RecordSummary[] {
+        return ids.map((id) => this.known.get(id)).filter((r): r is RecordSummary => Boolean(r));
+    }
 }
 
 /** A stable key for a context, to tell the connector only when it changed. */

@@ -2,11 +2,11 @@ import {
     contextKey,
     contextRecordIds,
     MAX_CONTEXT_RECORDS,
-    orderedSummaries,
+    RecordDirectory,
     recordIdFromPageReference,
     recordIdsFromTabs
 } from 'c/recordContext';
-import { recordContextFor, recordContextMessage, type RecordSummary } from 'c/connectorProtocol';
+import { recordContextFor, recordContextMessage } from 'c/connectorProtocol';
 import { loadDirectory } from '../../../../../../test/fixtures';
 
 const CONTACT = '003000000000001AAA';
@@ -70,8 +70,32 @@ describe('recordContext: which records', () => {
     });
 });
 
+describe('recordContext: records described once', () => {
+    it('asks only for records it has not described, and remembers the ones the agent cannot see', () => {
+        const records = new RecordDirectory();
+        expect(records.unknown([CONTACT, CASE])).toEqual([CONTACT, CASE]);
+        records.learn(
+            [CONTACT, CASE],
+            [{ recordId: '003000000000001', recordName: 'Maria Gonzalez', objectType: 'Contact' }, { bogus: true }]
+        );
+        expect(records.unknown([CONTACT, CASE, ACCOUNT])).toEqual([ACCOUNT]);
+        expect(records.summaries([CASE, CONTACT])).toEqual([
+            { recordId: CONTACT, recordName: 'Maria Gonzalez', objectType: 'Contact' }
+        ]);
+        records.learn([ACCOUNT], 'not a list');
+        expect(records.unknown([ACCOUNT])).toEqual([]);
+        expect(records.summaries([ACCOUNT])).toEqual([]);
+    });
+});
+
 describe('recordContext: the message to the connector', () => {
-    const known = new Map(loadDirectory().map((r) => [r.recordId, r as RecordSummary]));
+    const directory = loadDirectory();
+    const known = new RecordDirectory();
+    known.learn(
+        directory.map((r) => r.recordId),
+        directory
+    );
+    const orderedSummaries = (ids: string[], from: RecordDirectory) => from.summaries(ids);
 
     it('offers Contacts and Leads as Name, everything else as Related To, focused first', () => {
         const records = orderedSummaries([CASE, CONTACT, '003000000000099AAA', ACCOUNT], known);
