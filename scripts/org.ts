@@ -19,7 +19,7 @@ import {
     mapInteractionLog
 } from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
 import { loadFieldMappings, loadObjectSchema, PROJECT_ROOT } from '../tools/lib/forceApp';
-import { loadFixtures } from '../test/fixtures';
+import { loadDirectory, loadFixtures, type DirectoryRecord } from '../test/fixtures';
 
 export class ScriptError extends Error {}
 
@@ -101,6 +101,54 @@ export function sampleRecords(): { records: Record<string, unknown>[] } {
     };
 }
 
+/**
+ * The sample customers (crm-directory.json) in `sf data import tree` format: Accounts with
+ * their Contacts, and Leads, with the phone numbers and addresses the screen pop samples use.
+ */
+export function sampleCustomers(): {
+    accounts: { records: Record<string, unknown>[] };
+    leads: { records: Record<string, unknown>[] };
+} {
+    const directory = loadDirectory();
+    const split = (name: string) => {
+        const parts = name.trim().split(/\s+/);
+        return { FirstName: parts.slice(0, -1).join(' ') || undefined, LastName: parts[parts.length - 1] };
+    };
+    const phoneOf = (r: DirectoryRecord) => r.phones?.[0];
+    const emailOf = (r: DirectoryRecord) => r.emails?.[0];
+    const accounts = directory
+        .filter((r) => r.objectType === 'Account')
+        .map((account, i) => {
+            const contacts = directory
+                .filter((r) => r.objectType === 'Contact' && r.accountId === account.recordId)
+                .map((contact, j) => ({
+                    attributes: { type: 'Contact', referenceId: `contact${i + 1}_${j + 1}` },
+                    ...split(contact.recordName),
+                    Phone: phoneOf(contact),
+                    Email: emailOf(contact)
+                }));
+            return {
+                attributes: { type: 'Account', referenceId: `account${i + 1}` },
+                Name: account.recordName,
+                Phone: phoneOf(account),
+                ...(contacts.length ? { Contacts: { records: contacts } } : {})
+            };
+        });
+    const leads = directory
+        .filter((r) => r.objectType === 'Lead')
+        .map((lead, i) => ({
+            attributes: { type: 'Lead', referenceId: `lead${i + 1}` },
+            ...split(lead.recordName),
+            Company: lead.detail ?? lead.recordName,
+            Phone: phoneOf(lead),
+            Email: emailOf(lead)
+        }));
+    // JSON drops the undefined values: a record without a phone simply has none.
+    return JSON.parse(JSON.stringify({ accounts: { records: accounts }, leads: { records: leads } })) as ReturnType<
+        typeof sampleCustomers
+    >;
+}
+
 export interface Tools {
     run: Runner;
     /** Compiles the TypeScript sources to the .js files the platform deploys. */
@@ -149,6 +197,16 @@ export function orgCreate({ run, build }: Tools, argv: string[]): void {
             run,
             ['data', 'import', 'tree', '--files', file, '--target-org', alias],
             'Loading the sample Interaction Logs'
+        );
+        const customers = sampleCustomers();
+        const accounts = join(dir, 'Account-Contact.json');
+        const leads = join(dir, 'Lead.json');
+        writeFileSync(accounts, JSON.stringify(customers.accounts, null, 2));
+        writeFileSync(leads, JSON.stringify(customers.leads, null, 2));
+        must(
+            run,
+            ['data', 'import', 'tree', '--files', accounts, leads, '--target-org', alias],
+            'Loading the sample Accounts, Contacts and Leads (the screen pop samples find them)'
         );
     } finally {
         rmSync(dir, { recursive: true, force: true });

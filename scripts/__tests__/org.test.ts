@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { main, sampleRecords, type Runner } from '../org';
+import { main, sampleCustomers, sampleRecords, type Runner } from '../org';
 import { PROJECT_ROOT } from '../../tools/lib/forceApp';
 import { loadFixtures } from '../../test/fixtures';
 
@@ -37,7 +37,7 @@ describe('org scripts', () => {
         err.mockRestore();
     });
 
-    it('org:create makes a scratch org, builds, deploys, assigns the admin permission set and loads sample logs', () => {
+    it('org:create makes a scratch org, builds, deploys, assigns the admin permission set and loads sample logs and customers', () => {
         const sf = fakeSf(DEV_HUB);
         const build = jest.fn();
         expect(main(['create', '--alias', 'il'], { run: sf.run, build })).toBe(0);
@@ -46,7 +46,12 @@ describe('org scripts', () => {
             'org create scratch',
             'project deploy start',
             'org assign permset',
+            'data import tree',
             'data import tree'
+        ]);
+        expect(sf.calls[5].filter((a) => a.endsWith('.json')).map((f) => f.split(/[\\/]/).pop())).toEqual([
+            'Account-Contact.json',
+            'Lead.json'
         ]);
         expect(sf.calls[1]).toEqual(
             expect.arrayContaining([
@@ -140,5 +145,37 @@ describe('org scripts', () => {
             expect(record.Case__c).toBeUndefined();
             expect(typeof record.Log_Key__c).toBe('string');
         }
+    });
+
+    it('loads the sample customers the screen pop samples find: Accounts with their Contacts, and Leads', () => {
+        const { accounts, leads } = sampleCustomers();
+        const household = accounts.records.find((a) => a.Name === 'Gonzalez Household') as {
+            Phone: string;
+            Contacts: { records: Record<string, unknown>[] };
+        };
+        expect(household.Phone).toBe('(415) 555-0142');
+        expect(household.Contacts.records).toEqual([
+            {
+                attributes: { type: 'Contact', referenceId: expect.any(String) },
+                FirstName: 'Maria',
+                LastName: 'Gonzalez',
+                Phone: '(415) 555-0142',
+                Email: 'maria.gonzalez@example.com'
+            }
+        ]);
+        expect(
+            accounts.records.every((a) => (a as { attributes: { type: string } }).attributes.type === 'Account')
+        ).toBe(true);
+        expect(leads.records).toContainEqual({
+            attributes: { type: 'Lead', referenceId: expect.any(String) },
+            FirstName: 'Liam',
+            LastName: 'Chen',
+            Company: 'Chen Studio',
+            Email: 'liam.chen@example.com'
+        });
+        const referenceIds = [...accounts.records, ...leads.records].map(
+            (r) => (r as { attributes: { referenceId: string } }).attributes.referenceId
+        );
+        expect(new Set(referenceIds).size).toBe(referenceIds.length);
     });
 });
