@@ -495,7 +495,10 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         try {
             candidates = await searchCustomers({ phones: terms.phones, emails: terms.emails });
         } catch (error) {
-            if (run === this.screenPopRun) this.screenPop = screenPopViews.failed(terms, errorText(error));
+            if (run === this.screenPopRun) {
+                this.screenPop = screenPopViews.failed(terms, errorText(error));
+                this.revealScreenPop(this.screenPop.title);
+            }
             return;
         }
         // A newer interaction arrived meanwhile: its screen pop wins.
@@ -516,7 +519,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             this.dispatchEvent(
                 new ShowToastEvent({
                     title: what,
-                    message: 'Open the Avaya CRM Connector utility to choose what to open.',
+                    message: 'Open the Avaya CRM Connector utility to see it.',
                     variant: 'info'
                 })
             )

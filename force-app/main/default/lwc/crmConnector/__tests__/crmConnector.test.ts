@@ -584,7 +584,7 @@ describe('c-crm-connector', () => {
             expect(toasts).toContainEqual(
                 expect.objectContaining({
                     title: 'No customer matches +15550000001',
-                    message: 'Open the Avaya CRM Connector utility to choose what to open.'
+                    message: 'Open the Avaya CRM Connector utility to see it.'
                 })
             );
             utilityAdapter.emit(null);
