@@ -306,8 +306,10 @@ function parseCustomFieldsRequest(payload: unknown): Verdict {
 function parseScreenPop(payload: unknown): Verdict {
     const values = isPlainObject(payload) ? ownValue(payload, 'aniValues') : undefined;
     // Numbers are accepted too: a connector may send a bare extension as a number.
+    // Only the first entries are read: a connector sends one or two.
     const list = Array.isArray(values)
         ? values
+              .slice(0, MAX_ANI_VALUES * 4)
               .map((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v))
               .filter((v): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= 320)
               .map((v) => v.trim())
