@@ -98,6 +98,25 @@ const CHART_THEMES = ['light', 'dark'];
 
 /** Values Salesforce enumerates for some fields (Metadata API Developer Guide). */
 export const ENUMERATIONS: Readonly<Record<string, readonly string[]>> = {
+    'ReportType.category': [
+        'accounts',
+        'opportunities',
+        'forecasts',
+        'cases',
+        'leads',
+        'campaigns',
+        'activities',
+        'busop',
+        'products',
+        'admin',
+        'territory',
+        'territory2',
+        'usage_entitlement',
+        'wdc',
+        'calibration',
+        'other',
+        'content'
+    ],
     'Report.format': ['Tabular', 'Summary', 'Matrix', 'MultiBlock'],
     'Report.sortOrder': ['Asc', 'Desc'],
     'ReportGrouping.sortOrder': ['Asc', 'Desc'],
