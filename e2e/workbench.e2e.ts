@@ -480,3 +480,73 @@ describe('the workbench when an interaction arrives', () => {
         assert.deepEqual(pageErrors, []);
     });
 });
+
+describe('the workbench as a console app', () => {
+    async function tabNames(): Promise<string[]> {
+        return (await page.locator('wb-current-page .workspace-tab .tab-name').allInnerTexts()).map((t) => t.trim());
+    }
+
+    async function contextIs(frame: Frame, expected: { page: string; name: string; relatedTo: string }) {
+        await until(`the connector's record context ${JSON.stringify(expected)}`, async () => {
+            const [p, n, r] = await Promise.all(
+                ['#pageInfo', '#nameOptions', '#relatedToOptions'].map((s) => frame.textContent(s))
+            );
+            return p === expected.page && n === expected.name && r === expected.relatedTo;
+        });
+    }
+
+    it('offers the records of the open tabs, the focused one first, and follows focus and close', async () => {
+        await page.goto(`${workbench.appUrl}/?console`);
+        const frame = await simulator();
+        await page.click('wb-current-page lightning-button[data-id="500000000000001AAA"] button');
+        await contextIs(frame, { page: '00001024 (Case)', name: '(none)', relatedTo: '00001024 (Case)' });
+        await page.click('wb-current-page lightning-button[data-id="003000000000001AAA"] button');
+        await contextIs(frame, {
+            page: 'Maria Gonzalez (Contact)',
+            name: 'Maria Gonzalez (Contact)',
+            relatedTo: '00001024 (Case)'
+        });
+        await page.click('wb-current-page lightning-button[data-id="001000000000001AAA"] button');
+        assert.deepEqual(await tabNames(), [
+            '00001024 (Case)',
+            'Maria Gonzalez (Contact)',
+            'Gonzalez Household (Account)'
+        ]);
+        await contextIs(frame, {
+            page: 'Gonzalez Household (Account)',
+            name: 'Maria Gonzalez (Contact)',
+            relatedTo: 'Gonzalez Household (Account), 00001024 (Case)'
+        });
+        await page.click('wb-current-page .workspace-tab:has-text("00001024") .focus-tab button');
+        await contextIs(frame, {
+            page: '00001024 (Case)',
+            name: 'Maria Gonzalez (Contact)',
+            relatedTo: '00001024 (Case), Gonzalez Household (Account)'
+        });
+        await page.click('wb-current-page .workspace-tab:has-text("00001024") .close-tab button');
+        await contextIs(frame, {
+            page: 'Maria Gonzalez (Contact)',
+            name: 'Maria Gonzalez (Contact)',
+            relatedTo: 'Gonzalez Household (Account)'
+        });
+        assert.deepEqual(pageErrors, []);
+    });
+
+    it('opens the screen pop and click-to-dial records as focused workspace tabs', async () => {
+        await page.goto(`${workbench.appUrl}/?console`);
+        const frame = await simulator();
+        await frame.click('button[data-fixture="known-number"]');
+        await until('the Contact tab', async () => (await tabNames()).includes('Ana Souza (Contact)'));
+        await frame.click('button[data-fixture="click-to-dial-result"]');
+        await until('the dialled Contact tab', async () => (await tabNames()).length === 2);
+        assert.equal(
+            (await page.locator('wb-current-page .workspace-tab.focused .tab-name').innerText()).trim(),
+            'Dev Patel (Contact)'
+        );
+        await contextIs(frame, {
+            page: 'Dev Patel (Contact)',
+            name: 'Dev Patel (Contact), Ana Souza (Contact)',
+            relatedTo: '(none)'
+        });
+    });
+});

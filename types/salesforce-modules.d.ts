@@ -108,6 +108,8 @@ declare module 'lightning/platformWorkspaceApi' {
     export function getAllTabInfo(): Promise<TabInfo[]>;
     export function getFocusedTabInfo(): Promise<TabInfo>;
     export function openTab(options: { recordId?: string; url?: string; focus?: boolean }): Promise<string>;
+    export function focusTab(tabId: string): Promise<boolean>;
+    export function closeTab(tabId: string): Promise<boolean>;
 }
 
 declare module 'lightning/messageService' {
@@ -124,6 +126,7 @@ declare module 'lightning/messageService' {
         options?: { scope?: unknown }
     ): Subscription;
     export function unsubscribe(subscription: Subscription): void;
+    export function publish(context: unknown, channel: unknown, message: unknown): void;
 }
 
 declare module '@salesforce/messageChannel/*' {

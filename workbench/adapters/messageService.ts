@@ -1,19 +1,29 @@
 /**
- * lightning/messageService in the workbench. Only the console's tab channels are used, and
- * there is no console here, so subscriptions are kept but never receive a message.
+ * lightning/messageService in the workbench: subscriptions by channel, and publish. The
+ * workbench's console (lightning/platformWorkspaceApi) publishes the tab channels on it.
  */
 export const APPLICATION_SCOPE = Symbol('APPLICATION_SCOPE');
 
-const subscriptions = new Set<object>();
+type Listener = (message: unknown) => void;
+interface Subscription {
+    channel: unknown;
+    listener: Listener;
+}
 
-export function subscribe(): object {
-    const subscription = {};
+const subscriptions = new Set<Subscription>();
+
+export function subscribe(_context: unknown, channel: unknown, listener: Listener): Subscription {
+    const subscription = { channel, listener };
     subscriptions.add(subscription);
     return subscription;
 }
 
-export function unsubscribe(subscription: object): void {
+export function unsubscribe(subscription: Subscription): void {
     subscriptions.delete(subscription);
+}
+
+export function publish(_context: unknown, channel: unknown, message: unknown): void {
+    for (const s of [...subscriptions]) if (s.channel === channel) s.listener(message);
 }
 
 export class MessageContext {

@@ -2,8 +2,11 @@
  * lightning/navigation in the workbench. There is one page, so navigating does not leave
  * it: the page reference becomes the "current page" that CurrentPageReference wires
  * receive (the component's record context follows it, as a utility bar's does in
- * Lightning) and that the workbench shows.
+ * Lightning) and that the workbench shows. In the workbench's console app a record page
+ * opens as a workspace tab, as it does in a Lightning console.
  */
+import { CONSOLE, openTab } from 'lightning/platformWorkspaceApi';
+
 export interface PageReference {
     type: string;
     attributes: Record<string, string>;
@@ -15,13 +18,12 @@ type Listener = (reference: PageReference | undefined) => void;
 let current: PageReference | undefined;
 const listeners = new Set<Listener>();
 
-/** Every navigation so far, oldest first (the browser tests read it through the page). */
-export const history: PageReference[] = [];
-
 export function navigateTo(reference: PageReference): void {
     current = JSON.parse(JSON.stringify(reference)) as PageReference;
-    history.push(current);
     listeners.forEach((listener) => listener(current));
+    if (CONSOLE && reference.type === 'standard__recordPage' && reference.attributes.recordId) {
+        openTab({ recordId: reference.attributes.recordId, focus: true }).catch(() => undefined);
+    }
 }
 
 const Navigate = Symbol('Navigate');

@@ -69,11 +69,16 @@ window.addEventListener('message', (event: MessageEvent) => {
         $('crmData').textContent = JSON.stringify(data.data, null, 2);
         note('crmData');
     } else if (data.action === 'crmPageInfo') {
-        const context = data.data as { nameObjects?: RecordObject[] | null; relatedToObjects?: RecordObject[] | null };
+        const context = data.data as {
+            nameObjects?: RecordObject[] | null;
+            relatedToObjects?: RecordObject[] | null;
+            pageInfo?: RecordObject['pageInfo'] | null;
+        };
         const list = (objects: RecordObject[] | null | undefined) =>
             (objects ?? [])
                 .map((o) => `${o.pageInfo?.recordName ?? '?'} (${o.pageInfo?.objectType ?? '?'})`)
                 .join(', ') || '(none)';
+        $('pageInfo').textContent = list(context?.pageInfo ? [{ pageInfo: context.pageInfo }] : []);
         $('nameOptions').textContent = list(context?.nameObjects);
         $('relatedToOptions').textContent = list(context?.relatedToObjects);
         note('crmPageInfo', context);

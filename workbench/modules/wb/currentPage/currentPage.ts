@@ -1,6 +1,7 @@
 import { LightningElement, wire } from 'lwc';
 import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import { decodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import { CONSOLE, closeTab, focusTab, watchTabs, type WorkbenchTab } from 'lightning/platformWorkspaceApi';
 
 interface DirectoryRecord {
     recordId: string;
@@ -19,19 +20,33 @@ interface PageReferenceLike {
 /**
  * Where the agent is in "Salesforce": the page the component last navigated to (screen
  * pop, click-to-dial, New Contact, reports), and the CRM records the agent can open
- * themselves, which is what the component tells the connector as record context.
+ * themselves, which is what the component tells the connector as record context. Opened
+ * as a console app (`/?console`), records open as workspace tabs the agent can focus and
+ * close.
  */
 export default class CurrentPage extends NavigationMixin(LightningElement) {
     directory: DirectoryRecord[] = [];
     reference?: PageReferenceLike;
     loadError?: string;
+    tabs: WorkbenchTab[] = [];
+    readonly isConsole = CONSOLE;
+    private stopWatching?: () => void;
 
     @wire(CurrentPageReference)
     wiredReference(reference?: PageReferenceLike): void {
         this.reference = reference;
     }
 
+    override disconnectedCallback(): void {
+        this.stopWatching?.();
+    }
+
     override connectedCallback(): void {
+        if (CONSOLE) {
+            this.stopWatching = watchTabs((tabs) => {
+                this.tabs = tabs;
+            });
+        }
         fetch('/api/directory?workbench')
             .then((response) => response.json())
             .then((records: DirectoryRecord[]) => {
@@ -77,6 +92,36 @@ export default class CurrentPage extends NavigationMixin(LightningElement) {
             addresses: [...(r.phones ?? []), ...(r.emails ?? [])].join(', '),
             variant: r.recordId === current ? 'brand' : 'neutral'
         }));
+    }
+
+    get appLink(): { href: string; label: string } {
+        return CONSOLE
+            ? { href: '/', label: 'Open as a standard app' }
+            : { href: '/?console', label: 'Open as a console app' };
+    }
+
+    get workspaceTabs() {
+        return this.tabs.map((tab) => {
+            const record = this.directory.find((r) => r.recordId === tab.recordId);
+            const name = record ? `${record.recordName} (${record.objectType})` : tab.recordId;
+            return {
+                ...tab,
+                name,
+                className: `slds-box slds-box_x-small slds-m-right_x-small slds-m-bottom_x-small workspace-tab${tab.focused ? ' slds-theme_shade focused' : ''}`,
+                focusTitle: `Focus ${name}`,
+                closeTitle: `Close ${name}`
+            };
+        });
+    }
+
+    handleFocusTab(event: Event): void {
+        const id = (event.currentTarget as HTMLElement).dataset.tab;
+        if (id) focusTab(id).catch((error: Error) => (this.loadError = error.message));
+    }
+
+    handleCloseTab(event: Event): void {
+        const id = (event.currentTarget as HTMLElement).dataset.tab;
+        if (id) closeTab(id).catch((error: Error) => (this.loadError = error.message));
     }
 
     handleOpen(event: Event): void {
