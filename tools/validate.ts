@@ -7,10 +7,10 @@
  * Checks: every XML file is well formed; source-deploy-retrieve converts force-app to
  * Metadata API format and nothing that must not deploy (TypeScript, tests, config) lands
  * in it; every LWC bundle compiles with the platform compiler; every Apex class parses;
- * Salesforce Code Analyzer's PMD security and best-practice rules find nothing high; and
+ * Salesforce Code Analyzer's PMD security and best-practice rules find nothing high; every
+ * metadata file matches its type in the Metadata API schema (tools/lib/metadataSchema.ts);
  * the metadata is consistent (mappings, the vendor's 46 rows, references, permission sets);
- * and the report types, reports and dashboards match the Metadata API schema and the
- * package's fields (tools/lib/analytics.ts).
+ * and the report types, reports and dashboards match the package's fields (tools/lib/analytics.ts).
  *
  * Runs on Node 22 (source-deploy-retrieve needs it): `npm run validate` uses the node@22
  * binary installed with the project.
@@ -38,6 +38,7 @@ import {
 } from './lib/forceApp';
 import { VENDOR_ROWS } from './lib/vendorTable';
 import { checkAnalytics } from './lib/analytics';
+import { checkMetadataSchema } from './lib/metadataSchema';
 import { TASK_SCHEMA } from './lib/standardObjects';
 
 export interface Problem {
@@ -46,7 +47,7 @@ export interface Problem {
     message: string;
 }
 
-export const CHECKS = ['xml', 'convert', 'lwc', 'apex', 'analyzer', 'metadata', 'analytics'] as const;
+export const CHECKS = ['xml', 'convert', 'lwc', 'apex', 'analyzer', 'schema', 'metadata', 'analytics'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
 interface Context {
@@ -590,6 +591,7 @@ export async function validate(project: string = PROJECT_ROOT, skip: readonly st
         ['lwc', checkLwc],
         ['apex', checkApex],
         ['analyzer', checkAnalyzer],
+        ['schema', (c) => checkMetadataSchema(c.source).forEach((p) => add(c, 'schema', p.file, p.message))],
         ['metadata', checkMetadata],
         ['analytics', (c) => checkAnalytics(c.source).forEach((p) => add(c, 'analytics', p.file, p.message))]
     ];

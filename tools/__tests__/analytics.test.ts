@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkAnalytics, checkSchema, parseOrderedXml } from '../lib/analytics';
+import { checkAnalytics } from '../lib/analytics';
 import { DEFAULT_SOURCE } from '../lib/forceApp';
 
 const REPORTS = join('reports', 'Interaction_Log_Reports');
@@ -51,55 +51,6 @@ describe('validate: reports, report types and dashboards', () => {
         expect(names(REPORT_TYPE)).toContain('<field>Account__r.Name</field>');
         expect(names(REPORT_TYPE)).toContain('<field>Case__r.CaseNumber</field>');
         expect(names(DASHBOARD).match(/<report>/g)).toHaveLength(6);
-    });
-
-    it('checks elements against the Metadata API schema: names, order, required fields, values', () => {
-        const found: string[] = [];
-        checkSchema(
-            parseOrderedXml(`<Report xmlns="x"><name>R</name><format>Tabular</format><colour>red</colour>
-                <showDetails>maybe</showDetails><reportType>T__c</reportType><rowLimit>ten</rowLimit></Report>`),
-            'Report',
-            'Report',
-            found
-        );
-        expect(found).toEqual([
-            'Report: <format> must come before <name> (Metadata API order).',
-            'Report: <colour> is not a field of Report.',
-            'Report > showDetails: "maybe" is not true or false.',
-            'Report: <reportType> must come before <showDetails> (Metadata API order).',
-            'Report: <rowLimit> must come before <showDetails> (Metadata API order).',
-            'Report > rowLimit: "ten" is not a number.'
-        ]);
-        const missing: string[] = [];
-        checkSchema(
-            parseOrderedXml('<ReportChart><groupingColumn>x</groupingColumn></ReportChart>'),
-            'ReportChart',
-            'chart',
-            missing
-        );
-        expect(missing).toEqual(['chart: ReportChart needs <chartType>.']);
-        const badValue: string[] = [];
-        checkSchema(
-            parseOrderedXml('<Report><format>Pivot</format><name>R</name><reportType>T__c</reportType></Report>'),
-            'Report',
-            'Report',
-            badValue
-        );
-        expect(badValue).toEqual(['Report > format: "Pivot" is not one of Tabular, Summary, Matrix, MultiBlock.']);
-    });
-
-    it('catches a misspelt or misplaced element in a shipped report', () => {
-        expect(
-            problemsAfter([
-                [
-                    VOLUME,
-                    (t) =>
-                        t
-                            .replace('<showGrandTotal>', '<showGrandTotals>')
-                            .replace('</showGrandTotal>', '</showGrandTotals>')
-                ]
-            ])
-        ).toEqual([`${VOLUME}: Report: <showGrandTotals> is not a field of Report.`]);
     });
 
     it('refuses report fields the report type does not expose, and aggregates, filters and charts that do not fit', () => {
