@@ -428,6 +428,22 @@ function checkMetadata(ctx: Context): void {
             for (const name of list(names).map(text))
                 if (name !== 'NAME' && !exists(name)) missing(objectFile, name, 'A search layout');
         }
+        // An action override shows a Lightning page the package ships, for this object.
+        const overrides = list((readXml(objectFile).CustomObject as Record<string, unknown>).actionOverrides);
+        for (const override of overrides as Record<string, unknown>[]) {
+            if (text(override.type) !== 'Flexipage') continue;
+            const page = join(ctx.source, 'flexipages', `${text(override.content)}.flexipage-meta.xml`);
+            if (!existsSync(page)) {
+                add(
+                    ctx,
+                    'metadata',
+                    objectFile,
+                    `overrides ${text(override.actionName)} with the missing page ${text(override.content)}.`
+                );
+            } else if (text((readXml(page).FlexiPage as Record<string, unknown>).sobjectType) !== TARGET_OBJECT) {
+                add(ctx, 'metadata', page, `is the ${TARGET_OBJECT} record page but is not for ${TARGET_OBJECT}.`);
+            }
+        }
     }
     for (const file of walk(join(ctx.source, 'lwc')).filter(
         (f) => f.endsWith('.ts') && !f.includes(`${sep}__tests__${sep}`)

@@ -113,6 +113,16 @@ describe('npm run validate', () => {
         expect(run.stdout).toMatch(/crmConnector\.ts: is a TypeScript source and would deploy/);
     });
 
+    it('fails on a record page override naming a page the package does not ship', () => {
+        const dir = project();
+        edit(dir, join(SOURCE, 'objects', 'Interaction_Log__c', 'Interaction_Log__c.object-meta.xml'), (t) =>
+            t.replace('<content>Interaction_Log_Record_Page</content>', '<content>Interaction_Log_Page</content>')
+        );
+        const run = runValidate(dir, 'analyzer,lwc,apex,convert');
+        expect(run.stdout).toContain('overrides View with the missing page Interaction_Log_Page.');
+        expect(run.status).toBe(1);
+    });
+
     it('fails on a layout naming a missing field', () => {
         const dir = project();
         edit(dir, join(SOURCE, 'layouts', 'Interaction_Log__c-Interaction Log Layout.layout-meta.xml'), (t) =>

@@ -307,7 +307,11 @@ export function checkSchema(node: XmlNode, typeName: string, where: string, prob
  * Fields Salesforce added after the API version of the schema above; the package uses
  * them, and they are valid at its API version.
  */
-export const NEWER_THAN_SCHEMA: readonly string[] = ['PermissionSetObjectPermissions.viewAllFields'];
+export const NEWER_THAN_SCHEMA: readonly string[] = [
+    'PermissionSetObjectPermissions.viewAllFields',
+    // Lightning pages list their components as itemInstances since API 47 (not checked deeper).
+    'FlexiPageRegion.itemInstances'
+];
 
 /**
  * Metadata whose source format is not the WSDL's: a bundle's .js-meta.xml holds its
