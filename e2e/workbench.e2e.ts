@@ -422,7 +422,10 @@ describe('the workbench when an interaction arrives', () => {
             'the record context in the connector',
             async () => (await frame.textContent('#nameOptions')) === 'Ana Souza (Contact)'
         );
-        assert.equal(await frame.textContent('#relatedToOptions'), '(none)');
+        await until(
+            "the Contact's Account offered as Related To",
+            async () => (await frame.textContent('#relatedToOptions')) === 'Souza Consulting (Account)'
+        );
         assert.deepEqual(pageErrors, []);
     });
 
@@ -464,19 +467,24 @@ describe('the workbench when an interaction arrives', () => {
         await until('the dialled Contact', async () => (await currentPage()) === 'Contact: Dev Patel');
     });
 
-    it('tells the connector about the records the agent opens', async () => {
+    it('tells the connector about the records the agent opens, with the records they belong to', async () => {
         const frame = await simulator();
+        const offered = async () =>
+            Promise.all(['#pageInfo', '#nameOptions', '#relatedToOptions'].map((s) => frame.textContent(s)));
         await page.click('wb-current-page lightning-button[data-id="500000000000001AAA"] button');
-        await until(
-            'the Case offered as Related To',
-            async () => (await frame.textContent('#relatedToOptions')) === '00001024 (Case)'
-        );
-        assert.equal(await frame.textContent('#nameOptions'), '(none)');
+        await until('the Case, its Contact and its Account offered', async () => {
+            const [p, n, r] = await offered();
+            return (
+                p === '00001024 (Case)' &&
+                n === 'Maria Gonzalez (Contact)' &&
+                r === '00001024 (Case), Gonzalez Household (Account)'
+            );
+        });
         await page.click('wb-current-page lightning-button[data-id="003000000000004AAA"] button');
-        await until(
-            'the Contact offered as Name',
-            async () => (await frame.textContent('#nameOptions')) === 'Dev Patel (Contact)'
-        );
+        await until('the Contact and its Account offered', async () => {
+            const [p, n, r] = await offered();
+            return p === 'Dev Patel (Contact)' && n === 'Dev Patel (Contact)' && r === 'Patel Logistics (Account)';
+        });
         assert.deepEqual(pageErrors, []);
     });
 });
@@ -499,12 +507,16 @@ describe('the workbench as a console app', () => {
         await page.goto(`${workbench.appUrl}/?console`);
         const frame = await simulator();
         await page.click('wb-current-page lightning-button[data-id="500000000000001AAA"] button');
-        await contextIs(frame, { page: '00001024 (Case)', name: '(none)', relatedTo: '00001024 (Case)' });
+        await contextIs(frame, {
+            page: '00001024 (Case)',
+            name: 'Maria Gonzalez (Contact)',
+            relatedTo: '00001024 (Case), Gonzalez Household (Account)'
+        });
         await page.click('wb-current-page lightning-button[data-id="003000000000001AAA"] button');
         await contextIs(frame, {
             page: 'Maria Gonzalez (Contact)',
             name: 'Maria Gonzalez (Contact)',
-            relatedTo: '00001024 (Case)'
+            relatedTo: 'Gonzalez Household (Account), 00001024 (Case)'
         });
         await page.click('wb-current-page lightning-button[data-id="001000000000001AAA"] button');
         assert.deepEqual(await tabNames(), [
@@ -523,6 +535,10 @@ describe('the workbench as a console app', () => {
             name: 'Maria Gonzalez (Contact)',
             relatedTo: '00001024 (Case), Gonzalez Household (Account)'
         });
+        assert.equal(
+            (await page.locator('wb-current-page .workspace-tab.focused .tab-name').innerText()).trim(),
+            '00001024 (Case)'
+        );
         await page.click('wb-current-page .workspace-tab:has-text("00001024") .close-tab button');
         await contextIs(frame, {
             page: 'Maria Gonzalez (Contact)',
@@ -546,7 +562,7 @@ describe('the workbench as a console app', () => {
         await contextIs(frame, {
             page: 'Dev Patel (Contact)',
             name: 'Dev Patel (Contact), Ana Souza (Contact)',
-            relatedTo: '(none)'
+            relatedTo: 'Patel Logistics (Account), Souza Consulting (Account)'
         });
     });
 });

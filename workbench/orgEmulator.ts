@@ -173,14 +173,40 @@ export class OrgEmulator {
         );
     }
 
-    /** InteractionLogRecordController.describeRecords: the records known, in the order asked. */
-    describeRecords(recordIds: unknown): Pick<DirectoryRecord, 'recordId' | 'recordName' | 'objectType'>[] {
+    /**
+     * InteractionLogRecordController.describeRecords: the records known, in the order asked
+     * (at most ten), each with the records it belongs to (a Contact's Account, a Case's
+     * Contact and Account), then those related records.
+     */
+    describeRecords(
+        recordIds: unknown
+    ): { recordId: string; recordName: string; objectType: string; relatedIds: string[] }[] {
         const ids = Array.isArray(recordIds) ? recordIds.filter((v): v is string => typeof v === 'string') : [];
-        return ids
-            .map((id) => normalizeRecordId(id))
-            .map((id) => this.directory.find((r) => r.recordId === id))
-            .filter((r): r is DirectoryRecord => r !== undefined)
-            .map(({ recordId, recordName, objectType }) => ({ recordId, recordName, objectType }));
+        const find = (id: string | undefined) => this.directory.find((r) => r.recordId === id);
+        const summary = (r: DirectoryRecord, relatedIds: string[] = []) => ({
+            recordId: r.recordId,
+            recordName: r.recordName,
+            objectType: r.objectType,
+            relatedIds
+        });
+        const asked = ids
+            .slice(0, 10)
+            .map((id) => find(normalizeRecordId(id)))
+            .filter((r): r is DirectoryRecord => r !== undefined);
+        const relatedOf = (r: DirectoryRecord) =>
+            (r.objectType === 'Case' ? [r.contactId, r.accountId] : r.objectType === 'Contact' ? [r.accountId] : [])
+                .map((id) => find(id))
+                .filter((x): x is DirectoryRecord => x !== undefined);
+        const described = asked.map((r) =>
+            summary(
+                r,
+                relatedOf(r).map((x) => x.recordId)
+            )
+        );
+        for (const r of asked.flatMap(relatedOf)) {
+            if (!described.some((d) => d.recordId === r.recordId)) described.push(summary(r));
+        }
+        return described;
     }
 
     /** The CRM records (Contacts, Leads, Accounts, Cases...) the sample messages are about. */
@@ -188,7 +214,8 @@ export class OrgEmulator {
         ...r,
         // Real ids carry a checksum of their case; the samples' hand-written ids are normalised as Salesforce would.
         recordId: normalizeRecordId(r.recordId) ?? r.recordId,
-        accountId: r.accountId ? (normalizeRecordId(r.accountId) ?? r.accountId) : undefined
+        accountId: r.accountId ? (normalizeRecordId(r.accountId) ?? r.accountId) : undefined,
+        contactId: r.contactId ? (normalizeRecordId(r.contactId) ?? r.contactId) : undefined
     }));
 
     /** The activity mirror's Tasks, newest first. */

@@ -6,6 +6,8 @@
  *   `lightning/platformWorkspaceApi`), the focused one first.
  * - Elsewhere: the record page the agent is on (the page reference of the utility bar,
  *   or the record page the component sits on).
+ * Each record comes with the records it belongs to (a Contact's Account, a Case's Contact
+ * and Account), as Salesforce describes them: on a Case, the caller is a Name option.
  *
  * Pure: the component passes in what the platform said; the message shape itself lives in
  * connectorProtocol.
@@ -88,7 +90,12 @@ export function contextRecordIds(sources: ContextSources): string[] {
     return fromPage ? [fromPage] : [];
 }
 
-function isSummary(value: unknown): value is RecordSummary {
+/** A record as Salesforce describes it, with the ids of the records it belongs to. */
+export interface DescribedRecord extends RecordSummary {
+    relatedIds?: string[];
+}
+
+function isSummary(value: unknown): value is DescribedRecord {
     const r = value as RecordSummary | null;
     return (
         typeof r === 'object' &&
@@ -104,26 +111,57 @@ function isSummary(value: unknown): value is RecordSummary {
  * cannot see (or that was deleted), so focusing its tab again asks Salesforce nothing.
  */
 export class RecordDirectory {
-    private readonly known = new Map<string, RecordSummary | null>();
+    private readonly known = new Map<string, DescribedRecord | null>();
+    /** Ids described as records in their own right (with their relations), not only named. */
+    private readonly described = new Set<string>();
 
-    /** The ids not described yet. */
+    /** The ids not described yet in their own right. */
     unknown(ids: readonly string[]): string[] {
-        return ids.filter((id) => !this.known.has(id));
+        return ids.filter((id) => !this.described.has(id));
     }
 
-    /** Takes what Salesforce answered for the ids asked; an id it left out cannot be seen. */
-    learn(asked: readonly string[], described: unknown): void {
-        for (const record of Array.isArray(described) ? described : []) {
+    /**
+     * Takes what Salesforce answered for the ids asked: those records with their relations,
+     * then the related records (named only); an asked id it left out cannot be seen.
+     */
+    learn(asked: readonly string[], answer: unknown): void {
+        for (const record of Array.isArray(answer) ? answer : []) {
             if (!isSummary(record)) continue;
             const id = normalizeRecordId(record.recordId);
-            if (id) this.known.set(id, { ...record, recordId: id });
+            if (!id) continue;
+            if (asked.includes(id)) {
+                const relatedIds = (Array.isArray(record.relatedIds) ? record.relatedIds : [])
+                    .map((r) => idOf(r))
+                    .filter((r): r is string => r !== undefined);
+                this.known.set(id, { ...record, recordId: id, relatedIds });
+            } else {
+                // A related record: its name, keeping what is known of its own relations.
+                const before = this.known.get(id);
+                this.known.set(id, { ...record, recordId: id, relatedIds: before?.relatedIds ?? [] });
+            }
         }
-        for (const id of asked) if (!this.known.has(id)) this.known.set(id, null);
+        for (const id of asked) {
+            this.described.add(id);
+            if (!this.known.has(id)) this.known.set(id, null);
+        }
     }
 
-    /** The described records in the order of the ids, without the ones the agent cannot see. */
+    /**
+     * The records to offer for these ids, in order, each followed by the records it belongs
+     * to; without the ones the agent cannot see, each once, at most MAX_CONTEXT_RECORDS.
+     */
     summaries(ids: readonly string[]): RecordSummary[] {
-        return ids.map((id) => this.known.get(id)).filter((r): r is RecordSummary => Boolean(r));
+        const out: RecordSummary[] = [];
+        const add = (id: string) => {
+            const record = this.known.get(id);
+            if (!record || out.some((r) => r.recordId === id)) return;
+            out.push({ recordId: record.recordId, recordName: record.recordName, objectType: record.objectType });
+        };
+        for (const id of ids) {
+            add(id);
+            for (const related of this.known.get(id)?.relatedIds ?? []) add(related);
+        }
+        return out.slice(0, MAX_CONTEXT_RECORDS);
     }
 }
 

@@ -88,6 +88,76 @@ describe('recordContext: records described once', () => {
     });
 });
 
+describe('recordContext: the records a record belongs to', () => {
+    it('follows each record with its Account, and a Case with its Contact, each once', () => {
+        const records = new RecordDirectory();
+        records.learn(
+            [CASE, ACCOUNT],
+            [
+                { recordId: CASE, recordName: '00001024', objectType: 'Case', relatedIds: [CONTACT, ACCOUNT] },
+                { recordId: ACCOUNT, recordName: 'Gonzalez Household', objectType: 'Account', relatedIds: [] },
+                { recordId: CONTACT, recordName: 'Maria Gonzalez', objectType: 'Contact' }
+            ]
+        );
+        expect(records.summaries([CASE]).map((r) => r.recordName)).toEqual([
+            '00001024',
+            'Maria Gonzalez',
+            'Gonzalez Household'
+        ]);
+        expect(records.summaries([ACCOUNT, CASE]).map((r) => r.recordName)).toEqual([
+            'Gonzalez Household',
+            '00001024',
+            'Maria Gonzalez'
+        ]);
+        const context = recordContextFor(records.summaries([CASE]));
+        expect(context.pageInfo?.recordName).toBe('00001024');
+        expect(context.nameObjects?.map((o) => o.pageInfo.recordName)).toEqual(['Maria Gonzalez']);
+        expect(context.relatedToObjects?.map((o) => o.pageInfo.recordName)).toEqual(['00001024', 'Gonzalez Household']);
+        // What is sent is the record, never the relations.
+        expect(Object.keys(records.summaries([CASE])[0]).sort()).toEqual(['objectType', 'recordId', 'recordName']);
+    });
+
+    it('describes a record met as a relation in its own right when it is opened', () => {
+        const records = new RecordDirectory();
+        records.learn(
+            [CASE],
+            [
+                { recordId: CASE, recordName: '00001024', objectType: 'Case', relatedIds: [CONTACT] },
+                { recordId: CONTACT, recordName: 'Maria Gonzalez', objectType: 'Contact' }
+            ]
+        );
+        expect(records.unknown([CONTACT, CASE])).toEqual([CONTACT]);
+        records.learn(
+            [CONTACT],
+            [
+                { recordId: CONTACT, recordName: 'Maria Gonzalez', objectType: 'Contact', relatedIds: [ACCOUNT] },
+                { recordId: ACCOUNT, recordName: 'Gonzalez Household', objectType: 'Account' }
+            ]
+        );
+        expect(records.summaries([CONTACT, CASE]).map((r) => r.recordName)).toEqual([
+            'Maria Gonzalez',
+            'Gonzalez Household',
+            '00001024'
+        ]);
+    });
+
+    it('leaves out related records the agent cannot see, and bad related ids', () => {
+        const records = new RecordDirectory();
+        records.learn(
+            [CONTACT],
+            [
+                {
+                    recordId: CONTACT,
+                    recordName: 'Maria Gonzalez',
+                    objectType: 'Contact',
+                    relatedIds: [ACCOUNT, 'nonsense', 7]
+                }
+            ]
+        );
+        expect(records.summaries([CONTACT]).map((r) => r.recordName)).toEqual(['Maria Gonzalez']);
+    });
+});
+
 describe('recordContext: the message to the connector', () => {
     const directory = loadDirectory();
     const known = new RecordDirectory();
