@@ -63,6 +63,16 @@ async function simulator(p: Page = page): Promise<Frame> {
     return frame;
 }
 
+/** Waits until the simulator shows this record context (Page, Name options, Related To options). */
+async function contextIs(frame: Frame, expected: { page: string; name: string; relatedTo: string }): Promise<void> {
+    await until(`the connector's record context ${JSON.stringify(expected)}`, async () => {
+        const [p, n, r] = await Promise.all(
+            ['#pageInfo', '#nameOptions', '#relatedToOptions'].map((s) => frame.textContent(s))
+        );
+        return p === expected.page && n === expected.name && r === expected.relatedTo;
+    });
+}
+
 /** What the status strip's queue button says now ('' when there is none); never waits. */
 async function queueLabel(p: Page = page): Promise<string> {
     const labels = await p.locator('c-crm-connector .queue-toggle').allInnerTexts();
@@ -469,21 +479,17 @@ describe('the workbench when an interaction arrives', () => {
 
     it('tells the connector about the records the agent opens, with the records they belong to', async () => {
         const frame = await simulator();
-        const offered = async () =>
-            Promise.all(['#pageInfo', '#nameOptions', '#relatedToOptions'].map((s) => frame.textContent(s)));
         await page.click('wb-current-page lightning-button[data-id="500000000000001AAA"] button');
-        await until('the Case, its Contact and its Account offered', async () => {
-            const [p, n, r] = await offered();
-            return (
-                p === '00001024 (Case)' &&
-                n === 'Maria Gonzalez (Contact)' &&
-                r === '00001024 (Case), Gonzalez Household (Account)'
-            );
+        await contextIs(frame, {
+            page: '00001024 (Case)',
+            name: 'Maria Gonzalez (Contact)',
+            relatedTo: '00001024 (Case), Gonzalez Household (Account)'
         });
         await page.click('wb-current-page lightning-button[data-id="003000000000004AAA"] button');
-        await until('the Contact and its Account offered', async () => {
-            const [p, n, r] = await offered();
-            return p === 'Dev Patel (Contact)' && n === 'Dev Patel (Contact)' && r === 'Patel Logistics (Account)';
+        await contextIs(frame, {
+            page: 'Dev Patel (Contact)',
+            name: 'Dev Patel (Contact)',
+            relatedTo: 'Patel Logistics (Account)'
         });
         assert.deepEqual(pageErrors, []);
     });
@@ -492,15 +498,6 @@ describe('the workbench when an interaction arrives', () => {
 describe('the workbench as a console app', () => {
     async function tabNames(): Promise<string[]> {
         return (await page.locator('wb-current-page .workspace-tab .tab-name').allInnerTexts()).map((t) => t.trim());
-    }
-
-    async function contextIs(frame: Frame, expected: { page: string; name: string; relatedTo: string }) {
-        await until(`the connector's record context ${JSON.stringify(expected)}`, async () => {
-            const [p, n, r] = await Promise.all(
-                ['#pageInfo', '#nameOptions', '#relatedToOptions'].map((s) => frame.textContent(s))
-            );
-            return p === expected.page && n === expected.name && r === expected.relatedTo;
-        });
     }
 
     it('offers the records of the open tabs, the focused one first, and follows focus and close', async () => {

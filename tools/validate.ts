@@ -420,17 +420,14 @@ function checkMetadata(ctx: Context): void {
     }
     const objectFile = join(objectDir, `${TARGET_OBJECT}.object-meta.xml`);
     if (existsSync(objectFile)) {
-        const search = ((readXml(objectFile).CustomObject as Record<string, unknown>).searchLayouts ?? {}) as Record<
-            string,
-            unknown
-        >;
+        const object = readXml(objectFile).CustomObject as Record<string, unknown>;
+        const search = (object.searchLayouts ?? {}) as Record<string, unknown>;
         for (const names of Object.values(search)) {
             for (const name of list(names).map(text))
                 if (name !== 'NAME' && !exists(name)) missing(objectFile, name, 'A search layout');
         }
         // An action override shows a Lightning page the package ships, for this object.
-        const overrides = list((readXml(objectFile).CustomObject as Record<string, unknown>).actionOverrides);
-        for (const override of overrides as Record<string, unknown>[]) {
+        for (const override of list(object.actionOverrides) as Record<string, unknown>[]) {
             if (text(override.type) !== 'Flexipage') continue;
             const page = join(ctx.source, 'flexipages', `${text(override.content)}.flexipage-meta.xml`);
             if (!existsSync(page)) {

@@ -80,6 +80,11 @@ export interface EmulatorOptions {
     userId?: string;
 }
 
+/** The text entries of a list from a request body; anything else is ignored. */
+function strings(value: unknown): string[] {
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 export class OrgEmulator {
     readonly schema: ObjectSchema;
     readonly userId: string;
@@ -158,8 +163,6 @@ export class OrgEmulator {
      * component must decide which ones really match.
      */
     searchCustomers(phones: unknown, emails: unknown): DirectoryRecord[] {
-        const strings = (value: unknown) =>
-            Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
         const tails = strings(phones)
             .map((p) => p.replace(/\D/g, ''))
             .filter((d) => d.length >= 3)
@@ -181,7 +184,7 @@ export class OrgEmulator {
     describeRecords(
         recordIds: unknown
     ): { recordId: string; recordName: string; objectType: string; relatedIds: string[] }[] {
-        const ids = Array.isArray(recordIds) ? recordIds.filter((v): v is string => typeof v === 'string') : [];
+        const ids = strings(recordIds);
         const find = (id: string | undefined) => this.directory.find((r) => r.recordId === id);
         const summary = (r: DirectoryRecord, relatedIds: string[] = []) => ({
             recordId: r.recordId,

@@ -263,6 +263,7 @@ export function checkSchema(node: XmlNode, typeName: string, where: string, prob
     const order = props.map(([name]) => name);
     let last = -1;
     let lastName = '';
+    const counts = new Map<string, number>();
     for (const c of node.children) {
         const index = order.indexOf(c.name);
         if (index === -1) {
@@ -278,9 +279,9 @@ export function checkSchema(node: XmlNode, typeName: string, where: string, prob
         const declared = props[index][1];
         const isList = Array.isArray(declared);
         const type = (isList ? declared[0] : declared).replace(/^\?/, '');
-        if (!isList && childrenNamed(node, c.name).length > 1 && c === childrenNamed(node, c.name)[1]) {
-            problems.push(`${where}: <${c.name}> may appear only once in ${typeName}.`);
-        }
+        const seen = (counts.get(c.name) ?? 0) + 1;
+        counts.set(c.name, seen);
+        if (!isList && seen === 2) problems.push(`${where}: <${c.name}> may appear only once in ${typeName}.`);
         const path = `${where} > ${c.name}`;
         if (type === 'boolean' && c.text !== 'true' && c.text !== 'false') {
             problems.push(`${path}: "${c.text}" is not true or false.`);

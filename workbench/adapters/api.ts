@@ -26,6 +26,28 @@ export async function callOrg(method: string, path: string, body?: unknown): Pro
     return parsed;
 }
 
+/**
+ * A wire adapter that provisions one value as soon as it connects, as the platform's
+ * context adapters do (MessageContext, IsConsoleNavigation, EnclosingUtilityId).
+ */
+export function constantWireAdapter<T>(value: T) {
+    return class ConstantWireAdapter {
+        constructor(private readonly dataCallback: (value: T) => void) {}
+
+        connect(): void {
+            this.dataCallback(value);
+        }
+
+        disconnect(): void {
+            // Nothing to release.
+        }
+
+        update(): void {
+            // No configuration.
+        }
+    };
+}
+
 type DataCallback = (value: { data?: unknown; error?: unknown }) => void;
 
 /**

@@ -2,6 +2,8 @@
  * lightning/messageService in the workbench: subscriptions by channel, and publish. The
  * workbench's console (lightning/platformWorkspaceApi) publishes the tab channels on it.
  */
+import { constantWireAdapter } from './api';
+
 export const APPLICATION_SCOPE = Symbol('APPLICATION_SCOPE');
 
 type Listener = (message: unknown) => void;
@@ -26,18 +28,4 @@ export function publish(_context: unknown, channel: unknown, message: unknown): 
     for (const s of [...subscriptions]) if (s.channel === channel) s.listener(message);
 }
 
-export class MessageContext {
-    constructor(private readonly dataCallback: (value: object) => void) {}
-
-    connect(): void {
-        this.dataCallback({ workbench: true });
-    }
-
-    disconnect(): void {
-        // Nothing to release.
-    }
-
-    update(): void {
-        // No configuration.
-    }
-}
+export const MessageContext = constantWireAdapter({ workbench: true });

@@ -8,6 +8,7 @@
 import { publish } from 'lightning/messageService';
 import TAB_FOCUSED from '@salesforce/messageChannel/lightning__tabFocused';
 import TAB_CLOSED from '@salesforce/messageChannel/lightning__tabClosed';
+import { constantWireAdapter } from './api';
 
 export interface WorkbenchTab {
     tabId: string;
@@ -83,18 +84,4 @@ export function getFocusedTabInfo(): Promise<WorkbenchTab> {
     return focused ? Promise.resolve({ ...focused }) : Promise.reject(new Error('No tab is focused.'));
 }
 
-export class IsConsoleNavigation {
-    constructor(private readonly dataCallback: (value: boolean) => void) {}
-
-    connect(): void {
-        this.dataCallback(CONSOLE);
-    }
-
-    disconnect(): void {
-        // Nothing to release.
-    }
-
-    update(): void {
-        // No configuration.
-    }
-}
+export const IsConsoleNavigation = constantWireAdapter(CONSOLE);

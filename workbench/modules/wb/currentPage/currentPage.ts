@@ -114,14 +114,11 @@ export default class CurrentPage extends NavigationMixin(LightningElement) {
         });
     }
 
-    handleFocusTab(event: Event): void {
-        const id = (event.currentTarget as HTMLElement).dataset.tab;
-        if (id) focusTab(id).catch((error: Error) => (this.loadError = error.message));
-    }
-
-    handleCloseTab(event: Event): void {
-        const id = (event.currentTarget as HTMLElement).dataset.tab;
-        if (id) closeTab(id).catch((error: Error) => (this.loadError = error.message));
+    /** Focus or close a workspace tab (the button's data-action). */
+    handleTab(event: Event): void {
+        const { tab, action } = (event.currentTarget as HTMLElement).dataset;
+        if (!tab) return;
+        (action === 'close' ? closeTab(tab) : focusTab(tab)).catch((error: Error) => (this.loadError = error.message));
     }
 
     handleOpen(event: Event): void {
