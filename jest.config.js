@@ -4,9 +4,15 @@ module.exports = {
     ...jestConfig,
     moduleFileExtensions: ['ts', 'js', 'html', 'json'],
     testMatch: ['**/__tests__/**/*.test.ts'],
-    modulePathIgnorePatterns: ['<rootDir>/.localdevserver'],
     testPathIgnorePatterns: ['/node_modules/', '<rootDir>/e2e/'],
+    // Platform modules whose tests need more than sfdx-lwc-jest's stubs, shared by every test (as lwc-recipes does).
     moduleNameMapper: {
-        ...(jestConfig.moduleNameMapper || {})
-    }
+        '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
+        '^lightning/platformUtilityBarApi$': '<rootDir>/force-app/test/jest-mocks/lightning/platformUtilityBarApi',
+        '^@jest-mocks/(.*)$': '<rootDir>/force-app/test/jest-mocks/$1',
+        '^@tools/(.*)$': '<rootDir>/tools/$1',
+        '^@workbench/(.*)$': '<rootDir>/workbench/$1',
+        '^@fixtures$': '<rootDir>/test/fixtures'
+    },
+    setupFiles: ['<rootDir>/force-app/test/jest-mocks/labels.ts']
 };

@@ -1,25 +1,19 @@
 /**
- * Fault injection on the save path: the real outbox and writer, a fake storage, and the
+ * Fault injection on the save path: the real Interaction Log service (outbox and writer), a fake storage, and the
  * org emulator as Lightning Data Service, with the network and the org misbehaving. Every
  * scenario must end with exactly one record per log key and no log lost. The unit tests
  * assert that; `npm run bench` reports the counts.
  */
 import {
     extractBody,
+    InteractionLogService,
     mapInteractionLog,
-    type FieldMapping,
-    type ObjectSchema
-} from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
-import {
-    LogOutbox,
     memoryStorage,
-    type OutboxStorage,
-    type SaveOutcome
-} from '../force-app/main/default/lwc/logOutbox/logOutbox';
-import {
-    writeInteractionLog,
-    type LdsAdapter
-} from '../force-app/main/default/lwc/interactionLogWriter/interactionLogWriter';
+    type FieldMapping,
+    type ObjectSchema,
+    type OrgApi,
+    type OutboxStorage
+} from '../force-app/main/default/lwc/interactionLog/interactionLog';
 import { judgeMessage } from '../force-app/main/default/lwc/connectorProtocol/connectorProtocol';
 import { loadFieldMappings, loadObjectSchema } from '../tools/lib/forceApp';
 import { loadFixtures } from '../test/fixtures';
@@ -55,22 +49,36 @@ function rig(): Rig {
     return { emulator, schema: loadObjectSchema(), mappings: loadFieldMappings(), lds: emulatorLds(emulator) };
 }
 
-function saver(r: Rig, lds: LdsAdapter = r.lds) {
-    return async (entry: { bodyJson: string; recordId?: string }): Promise<SaveOutcome> => {
-        const result = await writeInteractionLog(
-            JSON.parse(entry.bodyJson),
-            { schema: r.schema, mappings: r.mappings, userId: USER, storeRawPayload: true },
-            lds,
-            { recordId: entry.recordId, bodyJson: entry.bodyJson }
-        );
-        return result.ok
-            ? { ok: true, recordId: result.recordId, warningCount: result.warnings.length }
-            : { ok: false, transient: result.transient, message: result.message, detail: result.detail };
-    };
+/** The component's save path: the service, with short retry delays; `start` configures it, as the component does once the schema is in. */
+class Tab {
+    readonly service: InteractionLogService;
+    constructor(
+        private readonly r: Rig,
+        storage: OutboxStorage = memoryStorage(),
+        api: OrgApi = r.lds
+    ) {
+        this.service = new InteractionLogService({
+            storage,
+            api,
+            onOutcome: () => undefined,
+            outbox: { baseDelayMs: 5, maxDelayMs: 40 }
+        });
+    }
+    start(): void {
+        this.service.configure({
+            schema: this.r.schema,
+            mappings: this.r.mappings,
+            userId: USER,
+            storeRawPayload: true
+        });
+    }
+    get size(): number {
+        return this.service.size;
+    }
 }
 
-function outbox(r: Rig, storage: OutboxStorage = memoryStorage(), lds?: LdsAdapter): LogOutbox {
-    return new LogOutbox({ storage, saver: saver(r, lds), baseDelayMs: 5, maxDelayMs: 40 });
+function outbox(r: Rig, storage?: OutboxStorage): Tab {
+    return new Tab(r, storage);
 }
 
 /** The sample messages plus `extra` voice calls with their own interaction ids, as the connector posts them. */
@@ -85,27 +93,23 @@ export function messages(extra = 20, prefix = 'fault'): unknown[] {
     return [...samples.map((f) => f.message), ...more];
 }
 
-/** What the component does with a genuine message: judge it, then enqueue it before anything else. */
-export function receive(box: LogOutbox, message: unknown): void {
+/** What the component does with a message: judge it, then hand a genuine log to the service. */
+export function receive(box: Tab, message: unknown): void {
     const verdict = judgeMessage(
         { origin: ORIGIN, source: frame, data: message },
         { allowedOrigins: [ORIGIN], frameWindow: frame }
     );
     if (verdict.kind !== 'accepted' || verdict.message.action !== 'requestSaveInteractionLog')
         throw new Error('a sample was refused');
-    box.enqueue({
-        group: verdict.message.body.interactionId,
-        label: verdict.message.body.interactionId,
-        bodyJson: verdict.message.bodyJson
-    });
+    box.service.receive(verdict.message);
 }
 
-async function drain(boxes: LogOutbox[], watch: { maxPending: number }, ms = 20000): Promise<void> {
+async function drain(boxes: Tab[], watch: { maxPending: number }, ms = 20000): Promise<void> {
     const deadline = Date.now() + ms;
     while (boxes.some((b) => b.size > 0)) {
         watch.maxPending = Math.max(
             watch.maxPending,
-            ...boxes.map((b) => b.snapshot().pending.length + b.snapshot().failed.length)
+            ...boxes.map((b) => b.service.snapshot().pending.length + b.service.snapshot().failed.length)
         );
         if (Date.now() > deadline) throw new Error('the outbox did not drain');
         await sleep(5);
@@ -156,9 +160,9 @@ function transientFault(name: string, apply: (r: Rig) => void, faultyMs = 60): S
             box.start();
             const watch = { maxPending: 0 };
             await sleep(faultyMs);
-            watch.maxPending = box.snapshot().pending.length;
+            watch.maxPending = box.service.snapshot().pending.length;
             r.emulator.clearFaults();
-            box.retryAll();
+            box.service.retryAll();
             await drain([box], watch);
             return result(name, r, sent, watch);
         }
@@ -217,7 +221,7 @@ export const SCENARIOS: Scenario[] = [
             r.emulator.faults.latencyMs = 20;
             closing.start();
             await sleep(5);
-            closing.stop();
+            closing.service.stop();
             const reopened = outbox(r, storage);
             reopened.start();
             const watch = { maxPending: 0 };
@@ -237,7 +241,7 @@ export const SCENARIOS: Scenario[] = [
             const box = outbox(r, full);
             const sent = messages();
             for (const m of sent) receive(box, m);
-            const watch = { maxPending: box.snapshot().notDurable };
+            const watch = { maxPending: box.service.snapshot().notDurable };
             box.start();
             await drain([box], watch);
             return result('browser storage full', r, sent, watch);

@@ -14,11 +14,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
     extractBody,
-    mapInteractionLog
-} from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
+    InteractionLogService,
+    mapInteractionLog,
+    memoryStorage,
+    type OrgApi,
+    type WriterConfig
+} from '../force-app/main/default/lwc/interactionLog/interactionLog';
 import { judgeMessage } from '../force-app/main/default/lwc/connectorProtocol/connectorProtocol';
-import { LogOutbox, memoryStorage, type SaveOutcome } from '../force-app/main/default/lwc/logOutbox/logOutbox';
-import { writeInteractionLog } from '../force-app/main/default/lwc/interactionLogWriter/interactionLogWriter';
 import { loadFieldMappings, loadObjectSchema, PROJECT_ROOT } from '../tools/lib/forceApp';
 import { loadFixtures } from '../test/fixtures';
 import { OrgEmulator } from '../workbench/orgEmulator';
@@ -58,40 +60,50 @@ function distinctMessages(count: number): unknown[] {
     });
 }
 
-/** The per-message work the component does before any network call. */
-function handle(message: unknown, box: LogOutbox): void {
+const CONFIG: WriterConfig = { schema, mappings, userId: USER, storeRawPayload: true };
+
+/** A save path: the Interaction Log service, configured as the component configures it. */
+function logService(api: OrgApi): InteractionLogService {
+    const service = new InteractionLogService({ storage: memoryStorage(), api, onOutcome: () => undefined });
+    service.configure(CONFIG);
+    return service;
+}
+
+/** The per-message work the component does before any network call: judge, then hand to the service (map once, enqueue). */
+function handle(message: unknown, service: InteractionLogService): void {
     const verdict = judgeMessage({ origin: ORIGIN, source: FRAME, data: message }, GATE);
     if (verdict.kind !== 'accepted' || verdict.message.action !== 'requestSaveInteractionLog')
         throw new Error('refused');
-    // As the component does: the raw payload is the JSON the gate already made.
-    mapInteractionLog(verdict.message.body, mappings, schema, { userId: USER, bodyJson: verdict.message.bodyJson });
-    box.enqueue({
-        group: verdict.message.body.interactionId,
-        label: verdict.message.body.interactionId,
-        bodyJson: verdict.message.bodyJson
-    });
+    service.receive(verdict.message);
+}
+
+async function drained(service: InteractionLogService): Promise<void> {
+    while (service.size > 0) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
  * Messages arrive one at a time, as interactions end: each is judged, mapped and enqueued,
- * then the outbox hands it to an instant saver before the next one comes.
+ * then the outbox hands it to an org that answers at once, before the next one comes.
  */
 async function measureMapping(iterations: number): Promise<{ p50: number; p99: number }> {
-    const box = new LogOutbox({
-        storage: memoryStorage(),
-        saver: async () => ({ ok: true, recordId: 'a00000000000001AAA' })
-    });
-    box.start();
+    let id = 0;
+    const instant: OrgApi = {
+        createRecord: async () => ({ id: `a00${String((id += 1)).padStart(15, '0')}` }),
+        updateRecord: async (input) => ({ id: String(input.fields.Id) }),
+        findRecordIdByLogKey: async () => null,
+        findTaskIdForLog: async () => null
+    };
+    const service = logService(instant);
     const input = distinctMessages(iterations + 1000);
     const times: number[] = [];
     for (let i = 0; i < input.length; i += 1) {
         const t0 = performance.now();
-        handle(input[i], box);
+        handle(input[i], service);
         const elapsed = performance.now() - t0;
         if (i >= 1000) times.push(elapsed); // the first thousand warm the engine up
-        while (box.size > 0) await new Promise((resolve) => setImmediate(resolve));
+        await drained(service);
     }
-    box.stop();
+    service.stop();
     times.sort((a, b) => a - b);
     return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
@@ -177,29 +189,13 @@ function compareWithNaive(iterations: number): { mapperP50: number; naiveP50: nu
     return { mapperP50, naiveP50, ratio: mapperP50 / naiveP50 };
 }
 
-/** Drains `sent` through a fresh outbox and writer into the emulator; returns what the emulator holds per log key. */
-async function drainThrough(
-    emulator: OrgEmulator,
-    lds: ReturnType<typeof emulatorLds>,
-    sent: unknown[]
-): Promise<number> {
-    const saver = async (entry: { bodyJson: string; recordId?: string }): Promise<SaveOutcome> => {
-        const result = await writeInteractionLog(
-            JSON.parse(entry.bodyJson),
-            { schema, mappings, userId: USER, storeRawPayload: true },
-            lds,
-            { recordId: entry.recordId, bodyJson: entry.bodyJson }
-        );
-        return result.ok
-            ? { ok: true, recordId: result.recordId }
-            : { ok: false, transient: result.transient, message: result.message };
-    };
+/** Drains `sent` through a fresh service into the emulator; returns the seconds it took. */
+async function drainThrough(lds: ReturnType<typeof emulatorLds>, sent: unknown[]): Promise<number> {
     const started = performance.now();
-    const box = new LogOutbox({ storage: memoryStorage(), saver });
-    box.start();
-    for (const m of sent) handle(m, box);
-    while (box.size > 0) await new Promise((resolve) => setImmediate(resolve));
-    box.stop();
+    const service = logService(lds);
+    for (const m of sent) handle(m, service);
+    await drained(service);
+    service.stop();
     return (performance.now() - started) / 1000;
 }
 
@@ -221,14 +217,14 @@ async function burst(count: number) {
     const emulator = new OrgEmulator({ userId: USER });
     const lds = emulatorLds(emulator);
     // Warm up every code path first, so the heap figure is what the page keeps, not compiled code.
-    await drainThrough(emulator, lds, messages(200, 'warm-up'));
+    await drainThrough(lds, messages(200, 'warm-up'));
     emulator.reset();
     lds.probe.maxInFlight = 0;
     const sent = messages(count - loadFixtures('messages').length, 'burst');
     await gc();
     const heapBefore = process.memoryUsage().heapUsed;
 
-    const seconds = await drainThrough(emulator, lds, sent);
+    const seconds = await drainThrough(lds, sent);
 
     const { lost, duplicates } = verify(emulator, sent);
 

@@ -14,16 +14,12 @@ import { chromium, type Browser, type BrowserContext, type Frame, type Page } fr
 import { startWorkbench, type Workbench } from '../workbench/server';
 import {
     extractBody,
-    mapInteractionLog
-} from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
-import {
+    mapInteractionLog,
     schemaFromObjectInfo,
+    toFieldMappings,
     type UiApiObjectInfo
-} from '../force-app/main/default/lwc/interactionLogWriter/interactionLogWriter';
-import {
-    resolveSetting,
-    toFieldMappings
-} from '../force-app/main/default/lwc/interactionLogSettings/interactionLogSettings';
+} from '../force-app/main/default/lwc/interactionLog/interactionLog';
+import { resolveSetting } from '../force-app/main/default/lwc/interactionLogSettings/interactionLogSettings';
 import { loadFixture, loadFixtures } from '../test/fixtures';
 import { appBundle, CHROMIUM, CHROMIUM_FLAGS } from './browser';
 
@@ -229,7 +225,7 @@ describe('the workbench', () => {
         const frame = await simulator();
         workbench.emulator.faults.rejectFields = ['Name'];
         await frame.click('button[data-fixture="minimal"]');
-        await until('the failed log', async () => (await queueLabel()) === '1 need attention');
+        await until('the failed log', async () => (await queueLabel()) === '1 needs attention');
         await page.click('c-crm-connector .queue-toggle');
         await page.waitForSelector('c-crm-connector .row-state:has-text("Needs attention")');
         workbench.emulator.faults.rejectFields = [];

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import {
     extractBody,
     mapInteractionLog
-} from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
+} from '../force-app/main/default/lwc/interactionLog/interactionLog';
 import { loadFieldMappings, loadObjectSchema, PROJECT_ROOT } from '../tools/lib/forceApp';
 import { loadDirectory, loadFixtures, type DirectoryRecord } from '../test/fixtures';
 

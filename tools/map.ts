@@ -14,7 +14,7 @@ import {
     mapInteractionLog,
     type FieldMapping,
     type MapResult
-} from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
+} from '../force-app/main/default/lwc/interactionLog/interactionLog';
 import { DEFAULT_SOURCE, loadFieldMappings, loadObjectSchema, MetadataError } from './lib/forceApp';
 
 export const USAGE =

@@ -40,6 +40,11 @@ declare module '@salesforce/user/Id' {
     export default userId;
 }
 
+declare module '@salesforce/label/*' {
+    const label: string;
+    export default label;
+}
+
 declare module '@salesforce/schema/*' {
     const reference: { objectApiName: string; fieldApiName?: string };
     export default reference;
@@ -50,12 +55,12 @@ declare module '@salesforce/apex/InteractionLogConfigController.getConfiguration
     export default getConfiguration;
 }
 
-declare module '@salesforce/apex/InteractionLogConfigController.findLogIdByKey' {
-    const findLogIdByKey: (params: { logKey: string }) => Promise<string | null>;
-    export default findLogIdByKey;
+declare module '@salesforce/apex/InteractionLogSaveController.findRecordIdByLogKey' {
+    const findRecordIdByLogKey: (params: { logKey: string }) => Promise<string | null>;
+    export default findRecordIdByLogKey;
 }
 
-declare module '@salesforce/apex/InteractionLogConfigController.findTaskIdForLog' {
+declare module '@salesforce/apex/InteractionLogSaveController.findTaskIdForLog' {
     const findTaskIdForLog: (params: { logId: string }) => Promise<string | null>;
     export default findTaskIdForLog;
 }

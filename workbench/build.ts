@@ -12,6 +12,7 @@ import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import { build as esbuild, transform } from 'esbuild';
 import { PROJECT_ROOT } from '../tools/lib/forceApp';
+import { LABEL_IMPORT_PREFIX, readLabels } from '../tools/lib/labels';
 
 const WORKBENCH = join(PROJECT_ROOT, 'workbench');
 const LWC_SOURCE = join(PROJECT_ROOT, 'force-app', 'main', 'default', 'lwc');
@@ -63,6 +64,24 @@ function stripTypes(): Plugin {
     };
 }
 
+/** `@salesforce/label/c.Name` becomes the label's value from force-app's labels, as on the platform. */
+function customLabels(): Plugin {
+    const PREFIX = '\0salesforce-label:';
+    const labels = readLabels(join(PROJECT_ROOT, 'force-app', 'main', 'default'));
+    return {
+        name: 'salesforce-label',
+        resolveId(id) {
+            return id.startsWith(LABEL_IMPORT_PREFIX) ? PREFIX + id.slice(LABEL_IMPORT_PREFIX.length) : null;
+        },
+        load(id) {
+            if (!id.startsWith(PREFIX)) return null;
+            const name = id.slice(PREFIX.length);
+            if (!labels.has(name)) this.error(`${LABEL_IMPORT_PREFIX}${name}: no such Custom Label in force-app`);
+            return `export default ${JSON.stringify(labels.get(name))};`;
+        }
+    };
+}
+
 /** The package's bundles, by their platform name `c/<bundle>`. */
 function packageModules() {
     return readdirSync(LWC_SOURCE)
@@ -75,8 +94,8 @@ const ADAPTERS: Record<string, string> = {
     'lightning/uiObjectInfoApi': 'uiObjectInfoApi.ts',
     'lightning/platformShowToastEvent': 'platformShowToastEvent.ts',
     '@salesforce/apex/InteractionLogConfigController.getConfiguration': 'apexGetConfiguration.ts',
-    '@salesforce/apex/InteractionLogConfigController.findLogIdByKey': 'apexFindLogIdByKey.ts',
-    '@salesforce/apex/InteractionLogConfigController.findTaskIdForLog': 'apexFindTaskIdForLog.ts',
+    '@salesforce/apex/InteractionLogSaveController.findRecordIdByLogKey': 'apexFindRecordIdByLogKey.ts',
+    '@salesforce/apex/InteractionLogSaveController.findTaskIdForLog': 'apexFindTaskIdForLog.ts',
     '@salesforce/apex/InteractionLogRecordController.searchCustomers': 'apexSearchCustomers.ts',
     '@salesforce/apex/InteractionLogRecordController.describeRecords': 'apexDescribeRecords.ts',
     'lightning/navigation': 'navigation.ts',
@@ -95,6 +114,7 @@ export async function buildApp(): Promise<string> {
         input: join(WORKBENCH, 'main.ts'),
         plugins: [
             schemaReferences(),
+            customLabels(),
             stripTypes(),
             lwc({
                 rootDir: WORKBENCH,

@@ -3,7 +3,7 @@
  * browser, with the emulator's faults applied the way the network and the org show them
  * (a TypeError when offline, a 503 or 401 response, a lock error, latency).
  */
-import type { LdsAdapter } from '../force-app/main/default/lwc/interactionLogWriter/interactionLogWriter';
+import type { OrgApi } from '../force-app/main/default/lwc/interactionLog/interactionLog';
 import type { OrgEmulator, WriteOutcome } from './orgEmulator';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -17,7 +17,7 @@ export interface LdsProbe {
 export function emulatorLds(
     emulator: OrgEmulator,
     probe: LdsProbe = { inFlight: 0, maxInFlight: 0, calls: 0 }
-): LdsAdapter & { probe: LdsProbe } {
+): OrgApi & { probe: LdsProbe } {
     const call = async (write: () => WriteOutcome): Promise<{ id: string }> => {
         probe.calls += 1;
         probe.inFlight += 1;
@@ -55,7 +55,7 @@ export function emulatorLds(
         probe,
         createRecord: (input) => call(() => emulator.create(String(input.apiName), input.fields)),
         updateRecord: (input) => call(() => emulator.update(String(input.fields.Id), input.fields)),
-        findRecordIdByLogKey: async (logKey) => emulator.findLogIdByKey(logKey),
+        findRecordIdByLogKey: async (logKey) => emulator.findRecordIdByLogKey(logKey),
         findTaskIdForLog: async (logId) => emulator.findTaskIdForLog(logId)
     };
 }

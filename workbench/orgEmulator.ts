@@ -8,11 +8,8 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-    normalizeRecordId,
-    type FieldSchema,
-    type ObjectSchema
-} from '../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
+import type { FieldSchema, ObjectSchema } from '../force-app/main/default/lwc/interactionLog/interactionLog';
+import { normalizeRecordId } from '../force-app/main/default/lwc/safeData/safeData';
 import { loadConfiguration, loadObjectInfo, loadObjectSchema, objectInfoOf } from '../tools/lib/forceApp';
 import { TASK_SCHEMA } from '../tools/lib/standardObjects';
 import { loadDirectory, type DirectoryRecord } from '../test/fixtures';
@@ -147,11 +144,11 @@ export class OrgEmulator {
         return config;
     }
 
-    findLogIdByKey(logKey: string): string | null {
+    findRecordIdByLogKey(logKey: string): string | null {
         return this.byLogKey.get(logKey) ?? null;
     }
 
-    /** InteractionLogConfigController.findTaskIdForLog: the log's Task_Id__c. */
+    /** InteractionLogSaveController.findTaskIdForLog: the log's Task_Id__c. */
     findTaskIdForLog(logId: string): string | null {
         const taskId = this.get(logId)?.fields.Task_Id__c;
         return typeof taskId === 'string' && taskId !== '' ? taskId : null;

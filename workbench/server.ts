@@ -167,11 +167,11 @@ async function handleApi(
     }
     if (path === '/apex/InteractionLogConfigController.getConfiguration')
         return json(res, 200, emulator.configuration());
-    if (path === '/apex/InteractionLogConfigController.findLogIdByKey') {
+    if (path === '/apex/InteractionLogSaveController.findRecordIdByLogKey') {
         const input = (await readBody(req)) as { logKey?: string };
-        return json(res, 200, emulator.findLogIdByKey(String(input?.logKey ?? '')));
+        return json(res, 200, emulator.findRecordIdByLogKey(String(input?.logKey ?? '')));
     }
-    if (path === '/apex/InteractionLogConfigController.findTaskIdForLog') {
+    if (path === '/apex/InteractionLogSaveController.findTaskIdForLog') {
         const input = (await readBody(req)) as { logId?: string };
         return json(res, 200, emulator.findTaskIdForLog(String(input?.logId ?? '')));
     }

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { main, sampleCustomers, sampleRecords, type Runner } from '../org';
-import { PROJECT_ROOT } from '../../tools/lib/forceApp';
-import { loadFixtures } from '../../test/fixtures';
+import { PROJECT_ROOT } from '@tools/lib/forceApp';
+import { toolCommand } from '@tools/lib/labels';
+import { loadFixtures } from '@fixtures';
 
 /** A stand-in for the sf CLI: records every call and answers from a table. */
 function fakeSf(answers: Record<string, { status?: number; stdout?: string }> = {}) {
@@ -127,8 +128,7 @@ describe('org scripts', () => {
     });
 
     it('tells the user to install the CLI when sf is missing', () => {
-        const tsx = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-        const result = spawnSync(tsx, [join(PROJECT_ROOT, 'scripts', 'org.ts'), 'test'], {
+        const result = spawnSync(...toolCommand(PROJECT_ROOT, join(PROJECT_ROOT, 'scripts', 'org.ts'), 'test'), {
             encoding: 'utf8',
             env: { ...process.env, SF_CLI: 'sf-command-that-does-not-exist' }
         });

@@ -5,14 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractBody, mapInteractionLog } from 'c/interactionLogMapper';
-import { DEFAULT_SOURCE, loadFieldMappings, loadObjectSchema, PROJECT_ROOT } from '../lib/forceApp';
-import { loadFixture, loadFixtures } from '../../test/fixtures';
-
-const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+import { extractBody, mapInteractionLog } from 'c/interactionLog';
+import { DEFAULT_SOURCE, loadFieldMappings, loadObjectSchema, PROJECT_ROOT } from '@tools/lib/forceApp';
+import { toolCommand } from '@tools/lib/labels';
+import { loadFixture, loadFixtures } from '@fixtures';
 
 function runMap(...args: string[]) {
-    const result = spawnSync(TSX, [join(PROJECT_ROOT, 'tools', 'map.ts'), ...args], {
+    const result = spawnSync(...toolCommand(PROJECT_ROOT, join(PROJECT_ROOT, 'tools', 'map.ts'), ...args), {
         cwd: PROJECT_ROOT,
         encoding: 'utf8'
     });

@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../lib/forceApp';
+import { PROJECT_ROOT } from '@tools/lib/forceApp';
+import { toolCommand } from '@tools/lib/labels';
 
-const NODE22 = join(PROJECT_ROOT, 'node_modules', 'node', 'bin', 'node');
 const SOURCE = join('force-app', 'main', 'default');
 
 function copyProject(): string {
@@ -27,14 +27,11 @@ function edit(project: string, file: string, change: (text: string) => string): 
 }
 
 function runValidate(project: string, skip = 'analyzer') {
-    const result = spawnSync(
-        NODE22,
-        ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'validate.ts'), '--project', project, '--skip', skip],
-        {
-            cwd: PROJECT_ROOT,
-            encoding: 'utf8'
-        }
-    );
+    const [node, args] = toolCommand(PROJECT_ROOT, join(PROJECT_ROOT, 'tools', 'validate.ts'));
+    const result = spawnSync(node, [...args, '--project', project, '--skip', skip], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8'
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -11,7 +11,7 @@ import type {
     FieldMapping,
     FieldSchema,
     ObjectSchema
-} from '../../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
+} from '../../force-app/main/default/lwc/interactionLog/interactionLog';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 export const DEFAULT_SOURCE = join(PROJECT_ROOT, 'force-app', 'main', 'default');

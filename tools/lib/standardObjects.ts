@@ -2,10 +2,7 @@
  * Standard objects the package writes besides its own: what getObjectInfo reports for them
  * in a typical org, for the tools and the org emulator, which have no org to ask.
  */
-import type {
-    FieldSchema,
-    ObjectSchema
-} from '../../force-app/main/default/lwc/interactionLogMapper/interactionLogMapper';
+import type { FieldSchema, ObjectSchema } from '../../force-app/main/default/lwc/interactionLog/interactionLog';
 
 /** Record id prefixes of standard objects; custom objects get theirs per org. */
 export const STANDARD_KEY_PREFIXES: Readonly<Record<string, string>> = {

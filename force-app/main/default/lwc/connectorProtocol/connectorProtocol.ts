@@ -30,14 +30,10 @@
  *
  * Pure: no DOM access beyond the MessageEvent-like values passed in, no Salesforce imports.
  */
-import {
-    checkBody,
-    isPlainObject,
-    normalizeRecordId,
-    safeStringify,
-    type InteractionLogBody,
-    type ObjectSchema
-} from 'c/interactionLogMapper';
+import { isPlainObject, normalizeRecordId, own as ownValue, safeStringify } from 'c/safeData';
+import { isWhoObject, recordUrl, type RecordSummary } from 'c/crmRecord';
+import { checkBody, type InteractionLogBody, type ObjectSchema } from 'c/interactionLog';
+import { formatLabel, LABELS } from 'c/interactionLogLabels';
 
 export const CONNECTOR_MESSAGE_TYPE = 'CRMConnectMessage';
 export const HOST_MESSAGE_TYPE = 'ClientAppMessage';
@@ -66,8 +62,6 @@ export interface RequestCrmDataMessage {
 export interface SaveInteractionLogMessage {
     action: 'requestSaveInteractionLog';
     body: InteractionLogBody;
-    /** The whole `data` as received, for createHistoryItem. */
-    data: Record<string, unknown>;
     /** `data.header` when present (messageId, timestamp). */
     header?: Record<string, unknown>;
     /** The body as JSON, serialised once, safely (cycles and depth bounded). */
@@ -186,8 +180,9 @@ function reject(reason: RejectionReason, detail: string): Verdict {
     return { kind: 'rejected', reason, detail };
 }
 
-function ownValue(obj: Record<string, unknown>, key: string): unknown {
-    return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+/** "<action> without <part>.": a message that lacks what its action needs. */
+function missing(action: string, part: string): string {
+    return formatLabel(LABELS.detailMissing, action, part);
 }
 
 /**
@@ -198,30 +193,28 @@ export function judgeMessage(event: MessageLike, gate: Gate): Verdict {
     try {
         return judge(event, gate);
     } catch (error) {
-        return reject('shape', `The message could not be read (${error instanceof Error ? error.message : 'error'}).`);
+        return reject(
+            'shape',
+            formatLabel(LABELS.detailUnreadable, error instanceof Error ? error.message : String(error))
+        );
     }
 }
 
 function judge(event: MessageLike, gate: Gate): Verdict {
     const origin = typeof event.origin === 'string' ? event.origin : String(event.origin);
     if (!gate.allowedOrigins.includes(origin)) {
-        return reject(
-            'origin',
-            `Message from ${origin || 'an unknown origin'}, which is not an allowed connector origin.`
-        );
+        return reject('origin', formatLabel(LABELS.detailOrigin, origin || LABELS.detailUnknownOrigin));
     }
     if (gate.frameWindow === null || gate.frameWindow === undefined || event.source !== gate.frameWindow) {
-        return reject('source', `Message from ${origin} that did not come from the hosted connector frame.`);
+        return reject('source', formatLabel(LABELS.detailSource, origin));
     }
     const data = event.data;
     if (!isPlainObject(data)) {
-        return reject('shape', 'Message is not an object.');
+        return reject('shape', LABELS.detailNotObject);
     }
     if (ownValue(data, 'type') !== CONNECTOR_MESSAGE_TYPE) {
-        return reject(
-            'type',
-            `Message type is ${JSON.stringify(String(ownValue(data, 'type')))}, not ${CONNECTOR_MESSAGE_TYPE}.`
-        );
+        const type = JSON.stringify(String(ownValue(data, 'type'))).slice(0, 80);
+        return reject('type', formatLabel(LABELS.detailType, type, CONNECTOR_MESSAGE_TYPE));
     }
     const action = ownValue(data, 'action');
     const payload = ownValue(data, 'data');
@@ -244,17 +237,20 @@ function judge(event: MessageLike, gate: Gate): Verdict {
             if (typeof action === 'string' && KNOWN_UNHANDLED_ACTIONS.includes(action)) {
                 return { kind: 'accepted', message: { action: 'unhandled', name: action } };
             }
-            return reject('unknown-action', `Unknown action ${JSON.stringify(String(action)).slice(0, 80)}; ignored.`);
+            return reject(
+                'unknown-action',
+                formatLabel(LABELS.detailUnknownAction, JSON.stringify(String(action)).slice(0, 80))
+            );
     }
 }
 
 function parseSaveInteractionLog(payload: unknown): Verdict {
     if (!isPlainObject(payload)) {
-        return reject('shape', 'requestSaveInteractionLog without data.');
+        return reject('shape', missing('requestSaveInteractionLog', 'data'));
     }
     const message = ownValue(payload, 'message');
     if (!isPlainObject(message)) {
-        return reject('body', 'requestSaveInteractionLog without data.message.');
+        return reject('body', missing('requestSaveInteractionLog', 'data.message'));
     }
     const check = checkBody(ownValue(message, 'body'));
     if (!check.ok) {
@@ -264,7 +260,7 @@ function parseSaveInteractionLog(payload: unknown): Verdict {
     if (bodyJson.length > MAX_BODY_CHARACTERS) {
         return reject(
             'size',
-            `The log for interaction ${check.body.interactionId.slice(0, 80)} is larger than ${MAX_BODY_CHARACTERS} characters.`
+            formatLabel(LABELS.detailTooLarge, check.body.interactionId.slice(0, 80), MAX_BODY_CHARACTERS)
         );
     }
     // The body is kept as its own JSON copy: later code never touches the sender's objects.
@@ -276,7 +272,6 @@ function parseSaveInteractionLog(payload: unknown): Verdict {
             action: 'requestSaveInteractionLog',
             body,
             bodyJson,
-            data: { ...payload, message: { ...message, body } },
             header: isPlainObject(header) ? header : undefined
         }
     };
@@ -291,7 +286,7 @@ function stringList(value: unknown): string[] {
 function parseCustomFieldsRequest(payload: unknown): Verdict {
     const object = isPlainObject(payload) ? ownValue(payload, 'object') : undefined;
     if (!isPlainObject(object)) {
-        return reject('shape', 'requestCustomFieldsValues without data.object.');
+        return reject('shape', missing('requestCustomFieldsValues', 'data.object'));
     }
     return {
         kind: 'accepted',
@@ -315,7 +310,7 @@ function parseScreenPop(payload: unknown): Verdict {
               .map((v) => v.trim())
         : [];
     if (list.length === 0) {
-        return reject('shape', 'requestPerformInteractionScreenPop without an address in data.aniValues.');
+        return reject('shape', missing('requestPerformInteractionScreenPop', 'data.aniValues'));
     }
     return {
         kind: 'accepted',
@@ -330,7 +325,7 @@ function parseNavigateToRecord(payload: unknown): Verdict {
     const value = isPlainObject(payload) ? ownValue(payload, 'recordId') : undefined;
     const recordId = typeof value === 'string' ? normalizeRecordId(value) : undefined;
     if (!recordId) {
-        return reject('shape', 'requestNavigateToClickToDialResult without a valid data.recordId.');
+        return reject('shape', missing('requestNavigateToClickToDialResult', 'data.recordId'));
     }
     return { kind: 'accepted', message: { action: 'requestNavigateToClickToDialResult', recordId } };
 }
@@ -340,13 +335,13 @@ function parseNavigateToRecord(payload: unknown): Verdict {
 // ---------------------------------------------------------------------------
 
 export const REASON_LABELS: Readonly<Record<RejectionReason, string>> = {
-    origin: 'From an origin that is not allowed',
-    source: 'Not from the hosted connector frame',
-    type: 'Not a CRM Connector message',
-    shape: 'Unreadable message',
-    body: 'Log without a valid body',
-    size: 'Log too large',
-    'unknown-action': 'Unknown action (ignored)'
+    origin: LABELS.reasonOrigin,
+    source: LABELS.reasonSource,
+    type: LABELS.reasonType,
+    shape: LABELS.reasonShape,
+    body: LABELS.reasonBody,
+    size: LABELS.reasonSize,
+    'unknown-action': LABELS.reasonUnknownAction
 };
 
 export class RejectionCounter {
@@ -519,9 +514,6 @@ export function errorNotification(text: string): HostMessage {
 /** The assumed action that carries the record context (see the notes at the top). */
 export const RECORD_CONTEXT_ACTION = 'crmPageInfo';
 
-/** Objects whose records are a Name (a Who: a person); every other object is a Related To. */
-export const NAME_OBJECTS: readonly string[] = ['Contact', 'Lead'];
-
 export interface PageInfo {
     recordId: string;
     recordName: string;
@@ -546,19 +538,12 @@ export interface RecordContext {
     pageInfo: PageInfo | null;
 }
 
-/** A record as this package knows it: id, display name and object. */
-export interface RecordSummary {
-    recordId: string;
-    recordName: string;
-    objectType: string;
-}
-
 export function pageInfoFor(record: RecordSummary): PageInfo {
     return {
         recordId: record.recordId,
         recordName: record.recordName,
         objectType: record.objectType,
-        url: `/lightning/r/${encodeURIComponent(record.objectType)}/${encodeURIComponent(record.recordId)}/view`
+        url: recordUrl(record.objectType, record.recordId)
     };
 }
 
@@ -573,7 +558,7 @@ export function recordContextFor(records: readonly RecordSummary[]): RecordConte
     for (const record of records) {
         if (seen.has(record.recordId)) continue;
         seen.add(record.recordId);
-        const isName = NAME_OBJECTS.includes(record.objectType);
+        const isName = isWhoObject(record.objectType);
         (isName ? names : related).push({ isName, isRelatedTo: !isName, pageInfo: pageInfoFor(record) });
     }
     return {

@@ -1,8 +1,14 @@
 /**
- * crmConnector: hosts the Avaya CRM Connector in an iframe, speaks its handshake, accepts
- * only genuine messages from it, and saves every interaction log through Lightning Data
- * Service via a durable outbox. The logic lives in the service modules; this component
- * wires them to the platform and renders their state.
+ * crmConnector: hosts the Avaya CRM Connector in an iframe and speaks its conversation.
+ *
+ * A thin shell: it wires the platform (configuration, object schema, navigation, console
+ * tabs, utility bar) to the pure modules and renders what they decide.
+ * - Every window message goes through the protocol's gate first (genuine and well formed).
+ * - A log goes to the Interaction Log service, which maps, stores and saves it; its
+ *   outcome comes back once, and becomes a toast and the connector's `createHistoryItem`.
+ * - Screen pop and record context decide in their own modules; this component searches,
+ *   describes and navigates for them.
+ * The status strip and the screen pop are child components.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
@@ -22,8 +28,8 @@ import USER_LOCALE_FIELD from '@salesforce/schema/User.LanguageLocaleKey';
 import INTERACTION_LOG_OBJECT from '@salesforce/schema/Interaction_Log__c';
 import TASK_OBJECT from '@salesforce/schema/Task';
 import getConfiguration from '@salesforce/apex/InteractionLogConfigController.getConfiguration';
-import findLogIdByKey from '@salesforce/apex/InteractionLogConfigController.findLogIdByKey';
-import findTaskIdForLog from '@salesforce/apex/InteractionLogConfigController.findTaskIdForLog';
+import findRecordIdByLogKey from '@salesforce/apex/InteractionLogSaveController.findRecordIdByLogKey';
+import findTaskIdForLog from '@salesforce/apex/InteractionLogSaveController.findTaskIdForLog';
 import searchCustomers from '@salesforce/apex/InteractionLogRecordController.searchCustomers';
 import describeRecords from '@salesforce/apex/InteractionLogRecordController.describeRecords';
 import {
@@ -57,67 +63,50 @@ import {
 import {
     contextKey,
     contextRecordIds,
+    DescribedRecords,
     recordIdsFromTabs,
-    RecordDirectory,
     type PageReferenceLike
 } from 'c/recordContext';
 import {
-    LogOutbox,
-    memoryStorage,
-    webStorage,
-    type OutboxEntry,
-    type OutboxSnapshot,
-    type SaveOutcome
-} from 'c/logOutbox';
-import {
+    errorMessage,
+    InteractionLogService,
     isTransient,
+    memoryStorage,
     normalizeSaveError,
     schemaFromObjectInfo,
-    writeInteractionLog,
-    type LdsAdapter,
-    type UiApiObjectInfo,
-    type WriterConfig
-} from 'c/interactionLogWriter';
+    toFieldMappings,
+    webStorage,
+    type LogOutcome,
+    type OrgApi,
+    type OutboxSnapshot,
+    type UiApiObjectInfo
+} from 'c/interactionLog';
 import {
     planHosting,
     resolveSetting,
     shouldToast,
     toastBehavior,
-    toFieldMappings,
     type Configuration,
     type HostingPlan,
     type SettingRecord
 } from 'c/interactionLogSettings';
+import { formatLabel, LABELS, pluralLabel } from 'c/interactionLogLabels';
+import type { RejectionRow } from 'c/interactionLogStatus';
 
 type Connection = 'loading' | 'not-configured' | 'waiting' | 'handshake' | 'connected';
 
 /** First wait before loading the configuration again when Salesforce could not be reached. */
 const CONFIGURATION_RETRY_MS = 5000;
 
-const CONNECTION_LABELS: Record<Connection, { label: string; icon: string }> = {
-    loading: { label: 'Loading', icon: 'utility:spinner' },
-    'not-configured': { label: 'Not configured', icon: 'utility:warning' },
-    waiting: { label: 'Waiting for the connector', icon: 'utility:clock' },
-    handshake: { label: 'Connecting', icon: 'utility:sync' },
-    connected: { label: 'Connected', icon: 'utility:success' }
+const CONNECTION_VIEWS: Record<Connection, { label: string; icon: string }> = {
+    loading: { label: LABELS.statusLoading, icon: 'utility:spinner' },
+    'not-configured': { label: LABELS.statusNotConfigured, icon: 'utility:warning' },
+    waiting: { label: LABELS.statusWaiting, icon: 'utility:clock' },
+    handshake: { label: LABELS.statusHandshake, icon: 'utility:sync' },
+    connected: { label: LABELS.statusConnected, icon: 'utility:success' }
 };
 
-interface QueueRow {
-    id: string;
-    label: string;
-    retryTitle: string;
-    state: string;
-    stateText: string;
-    saving: boolean;
-    error?: string;
-    detail?: string;
-}
-
-function errorText(error: unknown): string {
-    const e = error as { body?: { message?: string }; message?: string } | undefined;
-    return e?.body?.message || e?.message || 'Unknown error';
-}
-
+/** The outbox's storage: localStorage under the user's own prefix, or memory when the browser offers none. */
 function browserStorage() {
     try {
         if (typeof localStorage !== 'undefined' && localStorage) return webStorage(localStorage, USER_ID);
@@ -126,6 +115,14 @@ function browserStorage() {
     }
     return memoryStorage();
 }
+
+/** The org calls the save path makes: Lightning Data Service writes and two Apex look-ups. */
+const ORG_API: OrgApi = {
+    createRecord: (input) => createRecord(input),
+    updateRecord: (input) => updateRecord(input),
+    findRecordIdByLogKey: (logKey) => findRecordIdByLogKey({ logKey }),
+    findTaskIdForLog: (logId) => findTaskIdForLog({ logId })
+};
 
 export default class CrmConnector extends NavigationMixin(LightningElement) {
     /** Height of the component in pixels (design attribute). */
@@ -142,13 +139,13 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         this.refreshRecordContext();
     }
 
+    readonly labels = LABELS;
     screenPop?: ScreenPopView;
     contextProblem?: string;
-
     connection: Connection = 'loading';
-    panelOpen = false;
     snapshot: OutboxSnapshot = { pending: [], failed: [], inFlight: 0, notDurable: 0 };
-    rejectionTotal = 0;
+    rejectionRows: RejectionRow[] = [];
+    lastRejection = '';
     configuration?: Configuration;
     configurationError?: string;
     objectInfo?: UiApiObjectInfo;
@@ -156,16 +153,12 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     taskInfo?: UiApiObjectInfo;
 
     private readonly rejections = new RejectionCounter();
-    private outbox?: LogOutbox;
-    private unsubscribe?: () => void;
-    private started = false;
-    private writer?: WriterConfig;
+    private service?: InteractionLogService;
     private user?: { name?: string; username?: string; languageLocaleKey?: string };
-
-    private readonly onMessage = (event: MessageEvent): void => this.handleWindowMessage(event);
+    private readonly onMessage = (event: MessageEvent): void => this.receive(event);
     private readonly onOnline = (): void => {
         if (!this.configuration) this.loadConfiguration();
-        this.outbox?.retryAll();
+        this.service?.retryAll();
     };
     private pageRecordId?: string;
     private utilityId?: string;
@@ -173,7 +166,8 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private isConsole = false;
     private consoleRecordIds: string[] = [];
     private tabSubscriptions: Subscription[] = [];
-    private readonly records = new RecordDirectory();
+    private messageContext?: unknown;
+    private readonly describedRecords = new DescribedRecords();
     private sentContextKey = '';
     private contextRun = 0;
     private screenPopRun = 0;
@@ -188,7 +182,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             this.objectInfoError = undefined;
             this.startWhenReady();
         } else if (error) {
-            this.objectInfoError = errorText(error);
+            this.objectInfoError = errorMessage(error);
         }
     }
 
@@ -200,8 +194,6 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             this.startWhenReady();
         }
     }
-
-    private messageContext?: unknown;
 
     @wire(MessageContext)
     wiredMessageContext(context?: unknown): void {
@@ -243,23 +235,25 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     override connectedCallback(): void {
         window.addEventListener('message', this.onMessage);
         window.addEventListener('online', this.onOnline);
-        this.outbox = new LogOutbox({ storage: browserStorage(), saver: (entry) => this.save(entry) });
-        this.unsubscribe = this.outbox.subscribe((snapshot) => {
-            this.snapshot = snapshot;
+        this.service = new InteractionLogService({
+            storage: browserStorage(),
+            api: ORG_API,
+            onOutcome: (outcome) => this.report(outcome),
+            onQueue: (snapshot) => {
+                this.snapshot = snapshot;
+            }
         });
-        this.snapshot = this.outbox.snapshot();
+        this.snapshot = this.service.snapshot();
         this.loadConfiguration();
     }
 
     override disconnectedCallback(): void {
         window.removeEventListener('message', this.onMessage);
         window.removeEventListener('online', this.onOnline);
-        this.unsubscribe?.();
         this.tabSubscriptions.forEach((subscription) => unsubscribe(subscription));
         this.tabSubscriptions = [];
-        this.outbox?.stop();
-        this.outbox = undefined;
-        this.started = false;
+        this.service?.stop();
+        this.service = undefined;
         clearTimeout(this.configurationRetry);
     }
 
@@ -273,10 +267,10 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             this.configurationTransient = false;
             this.configurationRetryDelay = CONFIGURATION_RETRY_MS;
         } catch (error) {
-            this.configurationError = errorText(error);
+            this.configurationError = errorMessage(error);
             // Salesforce unreachable at load: keep the stored logs and try again (also on `online`).
             this.configurationTransient = isTransient(normalizeSaveError(error));
-            if (this.configurationTransient && this.outbox) {
+            if (this.configurationTransient && this.service) {
                 // eslint-disable-next-line @lwc/lwc/no-async-operation
                 this.configurationRetry = setTimeout(() => this.loadConfiguration(), this.configurationRetryDelay);
                 this.configurationRetryDelay = Math.min(this.configurationRetryDelay * 2, 60_000);
@@ -312,7 +306,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             return {
                 ready: false,
                 allowedOrigins: [],
-                problem: `Salesforce cannot be reached (${this.configurationError}), so the connector configuration could not be loaded. It is loaded again as soon as Salesforce answers; logs already received are kept.`,
+                problem: formatLabel(LABELS.setupUnreachable, this.configurationError),
                 steps: []
             };
         }
@@ -320,73 +314,72 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             return {
                 ready: false,
                 allowedOrigins: [],
-                problem: `The Interaction Log configuration could not be read: ${this.configurationError}`,
-                steps: [
-                    'Check that you have the Interaction Log Agent permission set (it grants access to the InteractionLogConfigController class).'
-                ]
+                problem: formatLabel(LABELS.setupUnreadable, this.configurationError),
+                steps: [LABELS.setupStepPermission]
             };
         }
         return planHosting(this.setting, this.connectorUrl);
     }
 
-    /** Builds what the writer needs once both the configuration and the object schema are in; then saving starts. */
+    /** Once both the configuration and the object schema are in, the service can map and save. */
     private startWhenReady(): void {
-        if (!this.configuration || !this.objectInfo) return;
-        this.writer = {
-            schema: schemaFromObjectInfo(this.objectInfo, this.configuration),
-            mappings: toFieldMappings(this.configuration.mappings),
+        const configuration = this.configuration;
+        if (!configuration || !this.objectInfo || !this.service) return;
+        const setting = this.setting;
+        this.service.configure({
+            schema: schemaFromObjectInfo(this.objectInfo, configuration),
+            mappings: toFieldMappings(configuration.mappings),
             userId: USER_ID,
-            storeRawPayload: this.setting?.storeRawPayload !== false,
+            storeRawPayload: setting?.storeRawPayload !== false,
             task:
-                this.setting?.createTask && this.taskInfo
+                setting?.createTask && this.taskInfo
                     ? {
                           schema: schemaFromObjectInfo(this.taskInfo, {
-                              picklists: this.configuration.taskPicklists,
-                              keyPrefixes: this.configuration.keyPrefixes
+                              picklists: configuration.taskPicklists,
+                              keyPrefixes: configuration.keyPrefixes
                           })
                       }
                     : undefined
-        };
-        if (!this.started && this.outbox) {
-            this.started = true;
-            this.outbox.start();
-        }
+        });
     }
 
-    // -- messages from the connector --------------------------------------------
+    // -- the conversation with the connector ------------------------------------------
 
     private get frameWindow(): (PostTarget & Window) | null {
         const frame = this.refs?.frame as HTMLIFrameElement | undefined;
         return (frame?.contentWindow as (PostTarget & Window) | null) ?? null;
     }
 
-    private reply(message: HostMessage): void {
+    /** Posts a message to the connector's frame, addressed to its origin only. */
+    private postToFrame(message: HostMessage): void {
         const origin = this.plan.connectorOrigin;
         if (origin) postToConnector(this.frameWindow, origin, message);
     }
 
-    handleWindowMessage(event: MessageEvent): void {
+    /** Every window message: judged by the protocol's gate, then acted on by action. */
+    private receive(event: MessageEvent): void {
         const plan = this.plan;
         if (!plan.ready) return;
         const verdict = judgeMessage(event, { allowedOrigins: plan.allowedOrigins, frameWindow: this.frameWindow });
         if (verdict.kind === 'rejected') {
             this.rejections.record(verdict.reason, verdict.detail);
-            this.rejectionTotal = this.rejections.total;
+            this.rejectionRows = this.rejections.summary();
+            this.lastRejection = this.rejections.last;
             if (verdict.reason === 'body' || verdict.reason === 'size') {
                 // A genuine log that cannot be saved: tell the agent, in the connector too.
-                this.notify('problem', 'A log from the CRM Connector cannot be saved', verdict.detail);
-                this.reply(errorNotification(`The interaction log could not be saved: ${verdict.detail}`));
+                this.notify('problem', LABELS.toastCannotSave, verdict.detail);
+                this.postToFrame(errorNotification(formatLabel(LABELS.connectorCannotSave, verdict.detail)));
             }
             return;
         }
         const message = verdict.message;
         switch (message.action) {
             case 'ready':
-                this.reply(readyReply());
+                this.postToFrame(readyReply());
                 if (this.connection !== 'connected') this.connection = 'handshake';
                 break;
             case 'requestCrmData':
-                this.reply(
+                this.postToFrame(
                     crmDataReply(
                         currentUserFrom({ id: USER_ID, ...this.user }),
                         parseCallCenterSettings(this.setting?.callCenterSettings).settings
@@ -398,15 +391,15 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
                 this.refreshRecordContext();
                 break;
             case 'requestSaveInteractionLog':
-                this.outbox?.enqueue({
-                    group: message.body.interactionId,
-                    label: this.labelFor(message.body),
-                    bodyJson: message.bodyJson,
-                    headerJson: message.header ? JSON.stringify(message.header) : undefined
-                });
+                this.service?.receive(message);
                 break;
             case 'requestCustomFieldsValues':
-                this.reply(customFieldsReply(message, this.writer?.schema));
+                this.postToFrame(
+                    customFieldsReply(
+                        message,
+                        this.objectInfo ? schemaFromObjectInfo(this.objectInfo, this.configuration) : undefined
+                    )
+                );
                 break;
             case 'requestPerformInteractionScreenPop':
                 this.performScreenPop(message.aniValues);
@@ -423,57 +416,21 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         }
     }
 
-    private labelFor(body: { interactionId: string; interactionData: Record<string, unknown> }): string {
-        const details = body.interactionData.logDetails as Record<string, unknown> | undefined;
-        const subject = details && typeof details.subject === 'string' ? details.subject.trim() : '';
-        return (subject || `Interaction ${body.interactionId}`).slice(0, 120);
-    }
-
-    // -- saving ----------------------------------------------------------------
-
-    private readonly lds: LdsAdapter = {
-        createRecord: (input) => createRecord(input),
-        updateRecord: (input) => updateRecord(input),
-        findRecordIdByLogKey: (logKey) => findLogIdByKey({ logKey }),
-        findTaskIdForLog: (logId) => findTaskIdForLog({ logId })
-    };
-
-    private async save(entry: Readonly<OutboxEntry>): Promise<SaveOutcome> {
-        const config = this.writer;
-        if (!config) {
-            return { ok: false, transient: true, message: 'Waiting for the Interaction Log configuration.' };
+    /** What became of a log: the connector's history entry and a toast, as the setting says. */
+    private report(outcome: LogOutcome): void {
+        if (outcome.kind === 'needs-attention') {
+            this.notify('problem', formatLabel(LABELS.toastNeedsAttention, outcome.label), outcome.message);
+            return;
         }
-        const body: unknown = JSON.parse(entry.bodyJson);
-        const result = await writeInteractionLog(body, config, this.lds, {
-            recordId: entry.recordId,
-            taskPending: entry.taskPending,
-            taskId: entry.taskId,
-            bodyJson: entry.bodyJson
-        });
-        if (result.ok) {
-            const header = entry.headerJson ? (JSON.parse(entry.headerJson) as unknown) : undefined;
-            this.reply(createHistoryItemReply(result.recordId, { header, message: { body } }, result.fields));
-            if (result.warnings.length > 0) {
-                this.notify(
-                    'problem',
-                    `Saved "${entry.label}" with ${result.warnings.length} mapping warning(s)`,
-                    'An admin can see them on the record.'
-                );
-            } else {
-                this.notify('saved', 'Interaction log saved', entry.label);
-            }
-            return { ok: true, recordId: result.recordId, warningCount: result.warnings.length };
+        const data = { header: outcome.header, message: { body: outcome.body } };
+        this.postToFrame(createHistoryItemReply(outcome.recordId, data, outcome.fields));
+        const count = outcome.warnings.length;
+        if (count > 0) {
+            const title = pluralLabel(count, LABELS.toastSavedWithWarningOne, LABELS.toastSavedWithWarningOther);
+            this.notify('problem', formatLabel(title, outcome.label, count), LABELS.toastWarningsWhere);
+        } else {
+            this.notify('saved', LABELS.toastSaved, outcome.label);
         }
-        if (!result.transient) {
-            this.notify('problem', `"${entry.label}" needs attention`, result.message);
-        }
-        return {
-            ok: false,
-            transient: result.transient,
-            message: result.message,
-            detail: result.detail,
-            resume: result.resume
-        };
     }
 
     private notify(kind: 'saved' | 'problem', title: string, message: string): void {
@@ -496,7 +453,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             candidates = await searchCustomers({ phones: terms.phones, emails: terms.emails });
         } catch (error) {
             if (run === this.screenPopRun) {
-                this.screenPop = screenPopViews.failed(terms, errorText(error));
+                this.screenPop = screenPopViews.failed(terms, errorMessage(error));
                 this.revealScreenPop(this.screenPop.title);
             }
             return;
@@ -516,22 +473,15 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private revealScreenPop(what: string): void {
         if (!this.utilityId) return;
         openUtility(this.utilityId, { autoFocus: true }).catch(() =>
-            this.dispatchEvent(
-                new ShowToastEvent({
-                    title: what,
-                    message: 'Open the Avaya CRM Connector utility to see it.',
-                    variant: 'info'
-                })
-            )
+            this.dispatchEvent(new ShowToastEvent({ title: what, message: LABELS.spOpenUtility, variant: 'info' }))
         );
     }
 
-    handleScreenPopChoice(event: Event): void {
-        const data = (event.currentTarget as HTMLElement | null)?.dataset;
-        if (!data?.id) return;
-        const choice = this.screenPop?.choices?.find((c) => c.recordId === data.id);
-        this.screenPop = choice ? { title: `Opened ${choice.label}`, message: `Opened ${choice.label}.` } : undefined;
-        this.openRecord(data.id, data.object);
+    handleScreenPopChoose(event: CustomEvent<{ recordId: string; objectType?: string }>): void {
+        const { recordId, objectType } = event.detail;
+        const choice = this.screenPop?.choices?.find((c) => c.recordId === recordId);
+        this.screenPop = choice ? screenPopViews.chosen(choice.label) : undefined;
+        this.openRecord(recordId, objectType);
     }
 
     handleScreenPopCreate(): void {
@@ -541,7 +491,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         this.navigate(newRecordPageReference(create.objectApiName, encodeDefaultFieldValues(create.defaults)));
     }
 
-    dismissScreenPop(): void {
+    handleScreenPopDismiss(): void {
         this.screenPop = undefined;
     }
 
@@ -577,7 +527,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             this.consoleRecordIds = recordIdsFromTabs(tabs, focused?.tabId);
             this.contextProblem = undefined;
         } catch (error) {
-            this.contextProblem = `The open tabs could not be read (${errorText(error)}).`;
+            this.contextProblem = formatLabel(LABELS.contextTabsUnreadable, errorMessage(error));
             return;
         }
         this.refreshRecordContext();
@@ -592,27 +542,27 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             pageReference: this.pageReference,
             pageRecordId: this.pageRecordId
         });
-        const unknown = this.records.unknown(ids);
+        const unknown = this.describedRecords.unknown(ids);
         if (unknown.length > 0) {
             try {
-                this.records.learn(unknown, await describeRecords({ recordIds: unknown }));
+                this.describedRecords.learn(unknown, await describeRecords({ recordIds: unknown }));
                 this.contextProblem = undefined;
             } catch (error) {
                 if (run === this.contextRun) {
-                    this.contextProblem = `The connector could not be told which records are open (${errorText(error)}).`;
+                    this.contextProblem = formatLabel(LABELS.contextUndescribable, errorMessage(error));
                 }
                 return;
             }
         }
         if (run !== this.contextRun) return;
-        const records = this.records.summaries(ids);
+        const records = this.describedRecords.summaries(ids);
         const key = contextKey(records);
         if (key === this.sentContextKey) return;
         this.sentContextKey = key;
-        this.reply(recordContextMessage(recordContextFor(records)));
+        this.postToFrame(recordContextMessage(recordContextFor(records)));
     }
 
-    // -- the status strip and panel ---------------------------------------------
+    // -- what the template shows ---------------------------------------------------
 
     get hostStyle(): string {
         const h = Number(this.height);
@@ -628,15 +578,15 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     }
 
     get setupTitle(): string {
-        return this.configurationTransient ? 'Waiting for Salesforce' : 'The CRM Connector is not set up yet';
-    }
-
-    get hasSetupSteps(): boolean {
-        return this.plan.steps.length > 0;
+        return this.configurationTransient ? LABELS.setupWaitingTitle : LABELS.setupTitle;
     }
 
     get setupSteps(): { key: string; text: string }[] {
         return this.plan.steps.map((text, i) => ({ key: `step-${i}`, text }));
+    }
+
+    get hasSetupSteps(): boolean {
+        return this.plan.steps.length > 0;
     }
 
     get frameUrl(): string | undefined {
@@ -644,89 +594,21 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     }
 
     get connectionLabel(): string {
-        return CONNECTION_LABELS[this.connection].label;
+        return CONNECTION_VIEWS[this.connection].label;
     }
 
     get connectionIcon(): string {
-        return CONNECTION_LABELS[this.connection].icon;
-    }
-
-    get lastSaved(): { label: string; url: string } | undefined {
-        const last = this.snapshot.lastSaved;
-        return last?.recordId
-            ? { label: last.label, url: `/lightning/r/Interaction_Log__c/${last.recordId}/view` }
-            : undefined;
-    }
-
-    get hasQueue(): boolean {
-        return this.snapshot.pending.length + this.snapshot.failed.length + this.rejectionTotal > 0;
-    }
-
-    get queueLabel(): string {
-        const parts = [];
-        if (this.snapshot.pending.length) parts.push(`${this.snapshot.pending.length} pending`);
-        if (this.snapshot.failed.length) parts.push(`${this.snapshot.failed.length} need attention`);
-        if (this.rejectionTotal) parts.push(`${this.rejectionTotal} refused`);
-        return parts.join(', ');
-    }
-
-    get queueIcon(): string {
-        return this.snapshot.failed.length ? 'utility:warning' : 'utility:clock';
-    }
-
-    get panelExpanded(): string {
-        return this.panelOpen ? 'true' : 'false';
+        return CONNECTION_VIEWS[this.connection].icon;
     }
 
     /** Why logs cannot be saved at all (no access to the object), so nobody waits in silence. */
     get saveBlocked(): string | undefined {
         return this.objectInfoError && !this.objectInfo
-            ? `Logs are kept but cannot be saved: ${this.objectInfoError}. Ask your admin for the Interaction Log Agent permission set.`
+            ? formatLabel(LABELS.saveBlocked, this.objectInfoError)
             : undefined;
     }
 
-    get notDurableWarning(): string | undefined {
-        const n = this.snapshot.notDurable;
-        return n
-            ? `${n} log(s) could not be stored in this browser: keep this tab open until they are saved.`
-            : undefined;
-    }
-
-    get queueRows(): QueueRow[] {
-        return [...this.snapshot.failed, ...this.snapshot.pending].map((e) => ({
-            id: e.id,
-            label: e.label,
-            retryTitle: `Retry saving ${e.label}`,
-            state: e.state,
-            saving: e.state === 'saving',
-            stateText:
-                e.state === 'failed'
-                    ? 'Needs attention'
-                    : e.state === 'saving'
-                      ? 'Saving…'
-                      : e.attempts > 0
-                        ? `Waiting to retry (attempt ${e.attempts})`
-                        : 'Waiting to be saved',
-            error: e.lastError,
-            detail: e.errorDetail
-        }));
-    }
-
-    get rejectionRows() {
-        // rejectionTotal is read so the panel re-renders when a message is refused.
-        return this.rejectionTotal ? this.rejections.summary() : [];
-    }
-
-    get lastRejection(): string {
-        return this.rejections.last;
-    }
-
-    togglePanel(): void {
-        this.panelOpen = !this.panelOpen;
-    }
-
-    handleRetry(event: Event): void {
-        const id = (event.currentTarget as HTMLElement | null)?.dataset.id;
-        if (id) this.outbox?.retry(id);
+    handleRetry(event: CustomEvent<{ id: string }>): void {
+        this.service?.retry(event.detail.id);
     }
 }

@@ -3,23 +3,11 @@
  * component makes of it: which setting record applies, whether the connector can be
  * hosted at all (and if not, exactly what an admin must configure), and when to toast.
  */
-import { LAYER_ORG_OVERRIDE, type FieldMapping } from 'c/interactionLogMapper';
+import { LAYER_ORG_OVERRIDE, type MappingRecord } from 'c/interactionLog';
 import { allowedOriginsFrom, originOf } from 'c/connectorProtocol';
+import { formatLabel, LABELS } from 'c/interactionLogLabels';
 
-/** One Interaction_Log_Field_Mapping__mdt record as the controller returns it. */
-export interface MappingRecord {
-    developerName: string;
-    label?: string;
-    sourcePath?: string | null;
-    targetObject?: string | null;
-    targetField?: string | null;
-    transform?: string | null;
-    active?: boolean | null;
-    layer?: string | null;
-    description?: string | null;
-}
-
-/** One Interaction_Log_Setting__mdt record as the controller returns it. */
+/** Mirrors Apex InteractionLogConfigController.SettingRecord: one Interaction_Log_Setting__mdt record. */
 export interface SettingRecord {
     developerName: string;
     label?: string;
@@ -33,7 +21,7 @@ export interface SettingRecord {
     callCenterSettings?: string | null;
 }
 
-/** What InteractionLogConfigController.getConfiguration returns. */
+/** Mirrors Apex InteractionLogConfigController.Configuration: what getConfiguration returns. */
 export interface Configuration {
     mappings?: MappingRecord[];
     settings?: SettingRecord[];
@@ -44,19 +32,6 @@ export interface Configuration {
 }
 
 export type ToastBehavior = 'All' | 'Problems_Only' | 'None';
-
-export function toFieldMappings(records: readonly MappingRecord[] | undefined): FieldMapping[] {
-    return (records ?? []).map((r) => ({
-        name: r.developerName,
-        sourcePath: r.sourcePath ?? '',
-        targetObject: r.targetObject ?? undefined,
-        targetField: r.targetField ?? '',
-        transform: r.transform ?? '',
-        active: r.active !== false,
-        layer: r.layer ?? undefined,
-        description: r.description ?? undefined
-    }));
-}
 
 /** The active Org override setting record if there is one (first by name), else the package default. */
 export function resolveSetting(records: readonly SettingRecord[] | undefined): SettingRecord | undefined {
@@ -81,10 +56,10 @@ export interface HostingPlan {
 
 function setupSteps(origin: string): string[] {
     return [
-        'In Setup, Custom Metadata Types, Interaction Log Setting, Manage Records: create a record with Layer = Org override and Connector URL = the https address of your CRM Connector. Leave the Package default record as it is.',
-        `In Setup, Trusted URLs: add ${origin} with the frame-src directive, so Lightning lets the page frame the connector.`,
-        'For voice: on the same Trusted URL, allow camera and microphone access; agents then allow the microphone in their browser.',
-        'Assign the Interaction Log Agent permission set to agents and the Interaction Log Admin permission set to admins.'
+        LABELS.setupStepSetting,
+        formatLabel(LABELS.setupStepTrustedUrl, origin),
+        LABELS.setupStepMedia,
+        LABELS.setupStepPermissionSets
     ];
 }
 
@@ -112,28 +87,22 @@ export function planHosting(setting: SettingRecord | undefined, urlOverride?: st
         steps
     });
     if (!setting) {
-        return notReady('No active Interaction Log Setting record was found.', setupSteps(origin ?? EXAMPLE_ORIGIN));
+        return notReady(LABELS.setupNoSetting, setupSteps(origin ?? EXAMPLE_ORIGIN));
     }
     if (!url) {
-        return notReady('The CRM Connector address is not configured.', setupSteps(EXAMPLE_ORIGIN));
+        return notReady(LABELS.setupNoUrl, setupSteps(EXAMPLE_ORIGIN));
     }
     if (!origin || !isSecureOrigin(origin)) {
-        return notReady(`The Connector URL "${url}" is not a valid https address.`, setupSteps(EXAMPLE_ORIGIN));
+        return notReady(formatLabel(LABELS.setupBadUrl, url), setupSteps(EXAMPLE_ORIGIN));
     }
     const allowed = allowedOriginsFrom(url, setting.allowedOrigins);
     if (allowed.invalid.length > 0) {
-        return notReady(
-            `Allowed Origins holds entries that are not origins (scheme, host and port only): ${allowed.invalid.join(', ')}.`,
-            setupSteps(origin)
-        );
+        return notReady(formatLabel(LABELS.setupBadOrigins, allowed.invalid.join(', ')), setupSteps(origin));
     }
     if (!allowed.origins.includes(origin)) {
         return notReady(
-            `The Connector URL's origin ${origin} is not among the Allowed Origins (${allowed.origins.join(', ')}), so no message from the connector would be accepted.`,
-            [
-                `Add ${origin} to Allowed Origins in your Interaction Log Setting record, or leave Allowed Origins empty.`,
-                ...setupSteps(origin).slice(1)
-            ],
+            formatLabel(LABELS.setupOriginNotAllowed, origin, allowed.origins.join(', ')),
+            [formatLabel(LABELS.setupStepAddOrigin, origin), ...setupSteps(origin).slice(1)],
             allowed.origins
         );
     }

@@ -12,8 +12,8 @@
  * Pure: the component passes in what the platform said; the message shape itself lives in
  * connectorProtocol.
  */
-import { normalizeRecordId } from 'c/interactionLogMapper';
-import type { RecordSummary } from 'c/connectorProtocol';
+import { normalizeRecordId, recordIdOf as idOf } from 'c/safeData';
+import type { RecordSummary } from 'c/crmRecord';
 
 /** Most records described to the connector at once. */
 export const MAX_CONTEXT_RECORDS = 10;
@@ -30,10 +30,6 @@ export interface TabInfo {
 export interface PageReferenceLike {
     type?: string;
     attributes?: { recordId?: string; objectApiName?: string } | null;
-}
-
-function idOf(value: unknown): string | undefined {
-    return typeof value === 'string' ? normalizeRecordId(value) : undefined;
 }
 
 /** The record a page reference shows, when it is a record page. */
@@ -110,7 +106,7 @@ function isSummary(value: unknown): value is DescribedRecord {
  * Records described once: their names are remembered, and so is a record the agent
  * cannot see (or that was deleted), so focusing its tab again asks Salesforce nothing.
  */
-export class RecordDirectory {
+export class DescribedRecords {
     private readonly known = new Map<string, DescribedRecord | null>();
     /** Ids described as records in their own right (with their relations), not only named. */
     private readonly described = new Set<string>();

@@ -12,7 +12,8 @@
  *
  * Pure: no Salesforce imports, no DOM.
  */
-import type { RecordSummary } from 'c/connectorProtocol';
+import type { RecordSummary } from 'c/crmRecord';
+import { formatLabel, LABELS } from 'c/interactionLogLabels';
 
 /** A record the search returned, with the addresses it can be matched on. */
 export interface CustomerRecord extends RecordSummary {
@@ -180,44 +181,50 @@ export interface ScreenPopView {
 
 export const screenPopViews = {
     unusable: (terms: SearchTerms): ScreenPopView => ({
-        title: 'No address to search',
-        message: `The connector asked to find the customer at "${terms.display}", which is not a phone number or an email address.`
+        title: LABELS.spNoAddressTitle,
+        message: formatLabel(LABELS.spNoAddress, terms.display)
     }),
     searching: (terms: SearchTerms): ScreenPopView => ({
-        title: `Looking for ${terms.display}`,
-        message: `Looking for the customer at ${terms.display}…`
+        title: formatLabel(LABELS.spSearchingTitle, terms.display),
+        message: formatLabel(LABELS.spSearching, terms.display)
     }),
     failed: (terms: SearchTerms, reason: string): ScreenPopView => ({
-        title: `Could not look for ${terms.display}`,
-        message: `Could not look for the customer at ${terms.display} (${reason}). Search Salesforce for them.`
+        title: formatLabel(LABELS.spFailedTitle, terms.display),
+        message: formatLabel(LABELS.spFailed, terms.display, reason)
+    }),
+    /** The agent opened one of the choices. */
+    chosen: (label: string): ScreenPopView => ({
+        title: formatLabel(LABELS.spOpenedTitle, label),
+        message: formatLabel(LABELS.spChosen, label)
     }),
     decided(decision: ScreenPopDecision, terms: SearchTerms): ScreenPopView {
         const address = terms.display;
         if (decision.kind === 'open') {
             return {
-                title: `Opened ${decision.record.recordName}`,
-                message: `Opened ${describeChoice(decision.record)} for ${address}.`
+                title: formatLabel(LABELS.spOpenedTitle, decision.record.recordName),
+                message: formatLabel(LABELS.spOpened, describeChoice(decision.record), address)
             };
         }
         if (decision.kind === 'choose') {
+            const count = decision.records.length;
             return {
-                title: `${decision.records.length} records match ${address}`,
-                message: `${decision.records.length} records match ${address}. Choose the customer:`,
+                title: formatLabel(LABELS.spChooseTitle, count, address),
+                message: formatLabel(LABELS.spChoose, count, address),
                 choices: decision.records.map((record) => ({
                     recordId: record.recordId,
                     objectType: record.objectType,
                     label: describeChoice(record),
-                    title: `Open ${describeChoice(record)}`
+                    title: formatLabel(LABELS.spOpenChoice, describeChoice(record))
                 }))
             };
         }
         return {
-            title: `No customer matches ${address}`,
-            message: `No Contact, Lead or Account matches ${address}.`,
+            title: formatLabel(LABELS.spNoneTitle, address),
+            message: formatLabel(LABELS.spNone, address),
             create: {
                 objectApiName: decision.objectApiName,
                 defaults: decision.defaults,
-                label: `New Contact with ${address}`
+                label: formatLabel(LABELS.spCreate, address)
             }
         };
     }

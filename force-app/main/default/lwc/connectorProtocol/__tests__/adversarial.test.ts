@@ -10,9 +10,9 @@ import {
     type Gate,
     type SaveInteractionLogMessage
 } from 'c/connectorProtocol';
-import { extractBody, mapInteractionLog } from 'c/interactionLogMapper';
-import { loadFieldMappings, loadObjectSchema } from '../../../../../../tools/lib/forceApp';
-import { loadFixture } from '../../../../../../test/fixtures';
+import { extractBody, mapInteractionLog } from 'c/interactionLog';
+import { loadFieldMappings, loadObjectSchema } from '@tools/lib/forceApp';
+import { loadFixture } from '@fixtures';
 
 const ORIGIN = 'https://tenant.example.com';
 const frame = { postMessage: jest.fn() };

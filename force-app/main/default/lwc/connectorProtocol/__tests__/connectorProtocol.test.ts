@@ -19,8 +19,8 @@ import {
     type SaveInteractionLogMessage,
     MAX_ANI_VALUES
 } from 'c/connectorProtocol';
-import { loadObjectSchema } from '../../../../../../tools/lib/forceApp';
-import { loadFixture, loadFixtures } from '../../../../../../test/fixtures';
+import { loadObjectSchema } from '@tools/lib/forceApp';
+import { loadFixture, loadFixtures } from '@fixtures';
 
 const ORIGIN = 'https://tenant.example.com';
 const frame = { postMessage: jest.fn() };

@@ -3,26 +3,33 @@ import CrmConnector from 'c/crmConnector';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import getConfiguration from '@salesforce/apex/InteractionLogConfigController.getConfiguration';
-import findLogIdByKey from '@salesforce/apex/InteractionLogConfigController.findLogIdByKey';
+import findRecordIdByLogKey from '@salesforce/apex/InteractionLogSaveController.findRecordIdByLogKey';
 import USER_ID from '@salesforce/user/Id';
 import searchCustomers from '@salesforce/apex/InteractionLogRecordController.searchCustomers';
 import describeRecords from '@salesforce/apex/InteractionLogRecordController.describeRecords';
 import { CurrentPageReference } from 'lightning/navigation';
+import { navigateCalls as mockNavigate } from '@jest-mocks/lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { IsConsoleNavigation, getAllTabInfo, getFocusedTabInfo, openTab } from 'lightning/platformWorkspaceApi';
 import { MessageContext, subscribe, APPLICATION_SCOPE } from 'lightning/messageService';
 import { EnclosingUtilityId, open as openUtility } from 'lightning/platformUtilityBarApi';
-import { extractBody, mapInteractionLog } from 'c/interactionLogMapper';
-import { schemaFromObjectInfo, type UiApiObjectInfo } from 'c/interactionLogWriter';
-import { toFieldMappings, type Configuration } from 'c/interactionLogSettings';
-import { LogOutbox, webStorage } from 'c/logOutbox';
-import { loadConfiguration, loadObjectInfo } from '../../../../../../tools/lib/forceApp';
-import { loadDirectory, loadFixture } from '../../../../../../test/fixtures';
+import {
+    extractBody,
+    LogOutbox,
+    mapInteractionLog,
+    schemaFromObjectInfo,
+    toFieldMappings,
+    webStorage,
+    type UiApiObjectInfo
+} from 'c/interactionLog';
+import { type Configuration } from 'c/interactionLogSettings';
+import { loadConfiguration, loadObjectInfo } from '@tools/lib/forceApp';
+import { loadDirectory, loadFixture } from '@fixtures';
 
 jest.mock('@salesforce/apex/InteractionLogConfigController.getConfiguration', () => ({ default: jest.fn() }), {
     virtual: true
 });
-jest.mock('@salesforce/apex/InteractionLogConfigController.findLogIdByKey', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/InteractionLogSaveController.findRecordIdByLogKey', () => ({ default: jest.fn() }), {
     virtual: true
 });
 jest.mock('@salesforce/apex/InteractionLogRecordController.searchCustomers', () => ({ default: jest.fn() }), {
@@ -32,38 +39,9 @@ jest.mock('@salesforce/apex/InteractionLogRecordController.describeRecords', () 
     virtual: true
 });
 
-jest.mock(
-    'lightning/platformUtilityBarApi',
-    () => {
-        const { createTestWireAdapter } = jest.requireActual('@salesforce/wire-service-jest-util');
-        return { EnclosingUtilityId: createTestWireAdapter(jest.fn()), open: jest.fn() };
-    },
-    { virtual: true }
-);
-
-/** Every navigation the component asks for, as page references. */
-const mockNavigate = jest.fn();
-jest.mock('lightning/navigation', () => {
-    const { createTestWireAdapter } = jest.requireActual('@salesforce/wire-service-jest-util');
-    const Navigate = Symbol('Navigate');
-    const GenerateUrl = Symbol('GenerateUrl');
-    const NavigationMixin = (Base: new () => object) =>
-        class extends Base {
-            [Navigate](reference: unknown) {
-                mockNavigate(reference);
-            }
-            [GenerateUrl]() {
-                return Promise.resolve('');
-            }
-        };
-    NavigationMixin.Navigate = Navigate;
-    NavigationMixin.GenerateUrl = GenerateUrl;
-    return { NavigationMixin, CurrentPageReference: createTestWireAdapter(jest.fn()) };
-});
-
 const ORIGIN = 'https://connector.example.com';
 const mockGetConfiguration = getConfiguration as unknown as jest.Mock;
-const mockFindLogIdByKey = findLogIdByKey as unknown as jest.Mock;
+const mockFindLogIdByKey = findRecordIdByLogKey as unknown as jest.Mock;
 const mockCreateRecord = createRecord as unknown as jest.Mock;
 const mockUpdateRecord = updateRecord as unknown as jest.Mock;
 const objectInfoAdapter = getObjectInfo as unknown as { emit(value: unknown): void };
@@ -105,8 +83,25 @@ async function mount(config: Configuration = configuration()): Promise<Element> 
     return element;
 }
 
+/** Every element matching the selector in the component and in its children's shadow trees. */
+function findAll(element: Element, selector: string): HTMLElement[] {
+    const found: HTMLElement[] = [];
+    const walk = (root: ShadowRoot) => {
+        found.push(...root.querySelectorAll<HTMLElement>(selector));
+        root.querySelectorAll('*').forEach((child) => {
+            if (child.shadowRoot && child.tagName.startsWith('C-')) walk(child.shadowRoot);
+        });
+    };
+    walk(element.shadowRoot);
+    return found;
+}
+
+function find(element: Element, selector: string): HTMLElement | null {
+    return findAll(element, selector)[0] ?? null;
+}
+
 function frameOf(element: Element): HTMLIFrameElement {
-    return element.shadowRoot.querySelector('iframe') as HTMLIFrameElement;
+    return find(element, 'iframe') as HTMLIFrameElement;
 }
 
 function post(element: Element, data: unknown, from: { origin?: string; source?: Window | null } = {}): void {
@@ -114,14 +109,14 @@ function post(element: Element, data: unknown, from: { origin?: string; source?:
     window.dispatchEvent(new MessageEvent('message', { data, origin: from.origin ?? ORIGIN, source }));
 }
 
-/** What the status strip's queue button says ("1 pending, 1 need attention, 2 refused"), or '' when hidden. */
+/** What the status strip's queue button says ("1 pending, 1 needs attention, 2 refused"), or '' when hidden. */
 function queueLabel(element: Element): string {
-    const button = element.shadowRoot.querySelector('.queue-toggle') as (HTMLElement & { label: string }) | null;
+    const button = find(element, '.queue-toggle') as (HTMLElement & { label: string }) | null;
     return button?.label ?? '';
 }
 
 function badge(element: Element): string {
-    return (element.shadowRoot.querySelector('lightning-badge') as HTMLElement & { label: string }).label;
+    return (find(element, 'lightning-badge') as HTMLElement & { label: string }).label;
 }
 
 const voiceMessage = loadFixture('messages', 'axp-voice-inbound').message as {
@@ -169,19 +164,19 @@ describe('c-crm-connector', () => {
         expect(frame.getAttribute('allow')).toBe('camera; microphone; geolocation');
         expect(frame.getAttribute('title')).toBe('Avaya CRM Connector');
         expect(badge(element)).toBe('Waiting for the connector');
-        expect(element.shadowRoot.querySelector('.host')?.getAttribute('style')).toBe('height: 600px;');
+        expect(find(element, '.host')?.getAttribute('style')).toBe('height: 600px;');
     });
 
     it('tells an admin exactly what to configure when there is no connector address', async () => {
         const element = await mount(loadConfiguration() as Configuration);
         expect(frameOf(element)).toBeNull();
         expect(badge(element)).toBe('Not configured');
-        const text = element.shadowRoot.querySelector('.setup')?.textContent ?? '';
+        const text = find(element, '.setup')?.textContent ?? '';
         expect(text).toContain('The CRM Connector address is not configured.');
         expect(text).toContain('Org override');
         expect(text).toContain('frame-src');
         expect(text).toContain('camera and microphone');
-        expect(element.shadowRoot.querySelector('.setup')?.getAttribute('role')).toBe('alert');
+        expect(find(element, '.setup')?.getAttribute('role')).toBe('alert');
     });
 
     it('explains a configuration that cannot be read', async () => {
@@ -191,7 +186,7 @@ describe('c-crm-connector', () => {
         const element = createElement('c-crm-connector', { is: CrmConnector }) as Element;
         document.body.appendChild(element);
         await flush();
-        const text = element.shadowRoot.querySelector('.setup')?.textContent ?? '';
+        const text = find(element, '.setup')?.textContent ?? '';
         expect(text).toContain('You do not have access to the Apex class');
         expect(text).toContain('Interaction Log Agent permission set');
     });
@@ -201,7 +196,7 @@ describe('c-crm-connector', () => {
         const element = createElement('c-crm-connector', { is: CrmConnector }) as Element;
         document.body.appendChild(element);
         await flush();
-        const setup = element.shadowRoot.querySelector('.setup')?.textContent ?? '';
+        const setup = find(element, '.setup')?.textContent ?? '';
         expect(setup).toContain('Waiting for Salesforce');
         expect(setup).not.toContain('An admin needs to');
         window.dispatchEvent(new Event('online'));
@@ -259,7 +254,7 @@ describe('c-crm-connector', () => {
             data: { taskId: 'a00000000000001AAA', data: { header: voiceMessage.data.header } }
         });
         expect(history?.[1]).toBe(ORIGIN);
-        const link = element.shadowRoot.querySelector('.last-saved-link') as HTMLAnchorElement;
+        const link = find(element, '.last-saved-link') as HTMLAnchorElement;
         expect(link.textContent).toBe(voiceSubject);
         expect(link.getAttribute('href')).toBe('/lightning/r/Interaction_Log__c/a00000000000001AAA/view');
         expect(toasts).toEqual([]);
@@ -290,9 +285,9 @@ describe('c-crm-connector', () => {
                 variant: 'warning'
             })
         ]);
-        (element.shadowRoot.querySelector('.queue-toggle') as HTMLElement).click();
+        (find(element, '.queue-toggle') as HTMLElement).click();
         await flush();
-        const panel = element.shadowRoot.querySelector('.panel')?.textContent ?? '';
+        const panel = find(element, '.panel')?.textContent ?? '';
         expect(panel).toContain('Log without a valid body: 1');
         expect(panel).toContain('Unknown action (ignored): 1');
     });
@@ -343,7 +338,7 @@ describe('c-crm-connector', () => {
         expect(mockCreateRecord.mock.calls[1][0].fields.Subject__c).toBeUndefined();
         expect(mockCreateRecord.mock.calls[1][0].fields.Raw_Payload__c).toBeDefined();
         expect(toasts[0].title).toMatch(/with 1 mapping warning/);
-        expect(element.shadowRoot.querySelector('.last-saved-link')).not.toBeNull();
+        expect(find(element, '.last-saved-link')).not.toBeNull();
     });
 
     it('keeps a log while Salesforce cannot be reached, shows it pending, and saves it once when back online', async () => {
@@ -352,15 +347,15 @@ describe('c-crm-connector', () => {
         post(element, voiceMessage);
         await flush();
         expect(queueLabel(element)).toContain('1 pending');
-        (element.shadowRoot.querySelector('.queue-toggle') as HTMLElement).click();
+        (find(element, '.queue-toggle') as HTMLElement).click();
         await flush();
-        expect(element.shadowRoot.querySelector('.row-state')?.textContent).toBe('Waiting to retry (attempt 1)');
-        expect(element.shadowRoot.querySelector('.row-error')?.textContent).toMatch(/cannot be reached/);
+        expect(find(element, '.row-state')?.textContent).toBe('Waiting to retry (attempt 1)');
+        expect(find(element, '.row-error')?.textContent).toMatch(/cannot be reached/);
         window.dispatchEvent(new Event('online'));
         await flush();
         expect(mockCreateRecord).toHaveBeenCalledTimes(2);
         expect(queueLabel(element)).not.toContain('pending');
-        expect(element.shadowRoot.querySelector('.last-saved-link')).not.toBeNull();
+        expect(find(element, '.last-saved-link')).not.toBeNull();
     });
 
     it('saves a log left pending by an earlier page load, once', async () => {
@@ -370,7 +365,7 @@ describe('c-crm-connector', () => {
         const element = await mount();
         await flush();
         expect(mockCreateRecord).toHaveBeenCalledTimes(1);
-        expect(element.shadowRoot.querySelector('.last-saved-link')?.textContent).toBe('Left behind');
+        expect(find(element, '.last-saved-link')?.textContent).toBe('Left behind');
         const keys = Object.keys(localStorage).filter((k) => k.startsWith('interactionLog.outbox'));
         expect(keys.map((k) => JSON.parse(localStorage.getItem(k) ?? '{}').state)).toEqual(['saved']);
     });
@@ -382,20 +377,20 @@ describe('c-crm-connector', () => {
         const element = await mount();
         post(element, voiceMessage);
         await flush();
-        expect(queueLabel(element)).toContain('1 need attention');
+        expect(queueLabel(element)).toContain('1 needs attention');
         expect(toasts[0]).toMatchObject({
             variant: 'warning',
             message: expect.stringContaining('Logs need a disposition')
         });
-        (element.shadowRoot.querySelector('.queue-toggle') as HTMLElement).click();
+        (find(element, '.queue-toggle') as HTMLElement).click();
         await flush();
-        const row = element.shadowRoot.querySelector('.queue-row') as HTMLElement;
+        const row = find(element, '.queue-row') as HTMLElement;
         expect(row.querySelector('.row-state')?.textContent).toBe('Needs attention');
         expect(row.querySelector('.row-detail')?.textContent).toContain('FIELD_CUSTOM_VALIDATION_EXCEPTION');
         (row.querySelector('.retry') as HTMLElement).click();
         await flush();
         expect(mockCreateRecord).toHaveBeenCalledTimes(2);
-        expect(element.shadowRoot.querySelector('.queue-row')).toBeNull();
+        expect(find(element, '.queue-row')).toBeNull();
     });
 
     it('toasts every saved log when the setting says All', async () => {
@@ -442,9 +437,7 @@ describe('c-crm-connector', () => {
         await flush();
         expect(mockCreateRecord).not.toHaveBeenCalled();
         expect(queueLabel(element)).toBe('1 pending');
-        expect(element.shadowRoot.querySelector('.save-blocked')?.textContent).toContain(
-            'Interaction Log Agent permission set'
-        );
+        expect(find(element, '.save-blocked')?.textContent).toContain('Interaction Log Agent permission set');
     });
 
     it('stops listening when removed from the page', async () => {
@@ -465,7 +458,7 @@ describe('c-crm-connector', () => {
         element.height = 420;
         document.body.appendChild(element);
         await flush();
-        expect(element.shadowRoot.querySelector('.host')?.getAttribute('style')).toBe('height: 420px;');
+        expect(find(element, '.host')?.getAttribute('style')).toBe('height: 420px;');
     });
 
     describe('screen pop, click-to-dial results and record context', () => {
@@ -506,7 +499,7 @@ describe('c-crm-connector', () => {
         }
 
         function screenPopText(element: Element): string {
-            return element.shadowRoot.querySelector('.screen-pop-message')?.textContent?.trim() ?? '';
+            return find(element, '.screen-pop-message')?.textContent?.trim() ?? '';
         }
 
         function contextMessages(sent: jest.SpyInstance) {
@@ -533,7 +526,7 @@ describe('c-crm-connector', () => {
             await flush();
             expect(mockNavigate).not.toHaveBeenCalled();
             expect(screenPopText(element)).toBe('2 records match +14155550142. Choose the customer:');
-            const choices = [...element.shadowRoot.querySelectorAll('.screen-pop-choice')] as (HTMLElement & {
+            const choices = [...findAll(element, '.screen-pop-choice')] as (HTMLElement & {
                 label: string;
             })[];
             expect(choices.map((c) => c.label)).toEqual([
@@ -546,7 +539,7 @@ describe('c-crm-connector', () => {
                 type: 'standard__recordPage',
                 attributes: { recordId: '00Q000000000001AAA', objectApiName: 'Lead', actionName: 'view' }
             });
-            expect(element.shadowRoot.querySelector('.screen-pop-choice')).toBeNull();
+            expect(find(element, '.screen-pop-choice')).toBeNull();
         });
 
         it('offers a new Contact with the number when nobody has it', async () => {
@@ -554,7 +547,7 @@ describe('c-crm-connector', () => {
             post(element, loadFixture('screen-pop', 'unknown-number').message);
             await flush();
             expect(screenPopText(element)).toBe('No Contact, Lead or Account matches +15550000001.');
-            const create = element.shadowRoot.querySelector('.screen-pop-create') as HTMLElement & { label: string };
+            const create = find(element, '.screen-pop-create') as HTMLElement & { label: string };
             expect(create.label).toBe('New Contact with +15550000001');
             create.click();
             await flush();
@@ -563,7 +556,7 @@ describe('c-crm-connector', () => {
                 attributes: { objectApiName: 'Contact', actionName: 'new' },
                 state: { defaultFieldValues: 'Phone=%2B15550000001' }
             });
-            expect(element.shadowRoot.querySelector('.screen-pop')).toBeNull();
+            expect(find(element, '.screen-pop')).toBeNull();
         });
 
         it('opens its utility when the agent must choose, and says where to look when it cannot', async () => {
@@ -598,9 +591,9 @@ describe('c-crm-connector', () => {
             expect(screenPopText(element)).toBe(
                 'Could not look for the customer at liam.chen@example.com (Insufficient privileges). Search Salesforce for them.'
             );
-            (element.shadowRoot.querySelector('.screen-pop-dismiss') as HTMLElement).click();
+            (find(element, '.screen-pop-dismiss') as HTMLElement).click();
             await flush();
-            expect(element.shadowRoot.querySelector('.screen-pop')).toBeNull();
+            expect(find(element, '.screen-pop')).toBeNull();
         });
 
         it('opens records as console tabs in a console app, and opens click-to-dial results', async () => {
@@ -694,7 +687,7 @@ describe('c-crm-connector', () => {
             pageAdapter.emit({ type: 'standard__recordPage', attributes: { recordId: '003000000000004AAA' } });
             await flush();
             expect(contextMessages(sent)).toHaveLength(0);
-            expect(element.shadowRoot.querySelector('.context-problem')?.textContent).toContain('Server error');
+            expect(find(element, '.context-problem')?.textContent).toContain('Server error');
         });
     });
 });

@@ -1,11 +1,5 @@
-import {
-    planHosting,
-    resolveSetting,
-    shouldToast,
-    toastBehavior,
-    toFieldMappings,
-    type SettingRecord
-} from 'c/interactionLogSettings';
+import { planHosting, resolveSetting, shouldToast, toastBehavior, type SettingRecord } from 'c/interactionLogSettings';
+import { toFieldMappings } from 'c/interactionLog';
 
 const base: SettingRecord = { developerName: 'Default', layer: 'Package_Default', active: true, connectorUrl: null };
 

@@ -2,12 +2,12 @@ import {
     contextKey,
     contextRecordIds,
     MAX_CONTEXT_RECORDS,
-    RecordDirectory,
+    DescribedRecords,
     recordIdFromPageReference,
     recordIdsFromTabs
 } from 'c/recordContext';
 import { recordContextFor, recordContextMessage } from 'c/connectorProtocol';
-import { loadDirectory } from '../../../../../../test/fixtures';
+import { loadDirectory } from '@fixtures';
 
 const CONTACT = '003000000000001AAA';
 const CASE = '500000000000001AAA';
@@ -72,7 +72,7 @@ describe('recordContext: which records', () => {
 
 describe('recordContext: records described once', () => {
     it('asks only for records it has not described, and remembers the ones the agent cannot see', () => {
-        const records = new RecordDirectory();
+        const records = new DescribedRecords();
         expect(records.unknown([CONTACT, CASE])).toEqual([CONTACT, CASE]);
         records.learn(
             [CONTACT, CASE],
@@ -90,7 +90,7 @@ describe('recordContext: records described once', () => {
 
 describe('recordContext: the records a record belongs to', () => {
     it('follows each record with its Account, and a Case with its Contact, each once', () => {
-        const records = new RecordDirectory();
+        const records = new DescribedRecords();
         records.learn(
             [CASE, ACCOUNT],
             [
@@ -118,7 +118,7 @@ describe('recordContext: the records a record belongs to', () => {
     });
 
     it('describes a record met as a relation in its own right when it is opened', () => {
-        const records = new RecordDirectory();
+        const records = new DescribedRecords();
         records.learn(
             [CASE],
             [
@@ -142,7 +142,7 @@ describe('recordContext: the records a record belongs to', () => {
     });
 
     it('leaves out related records the agent cannot see, and bad related ids', () => {
-        const records = new RecordDirectory();
+        const records = new DescribedRecords();
         records.learn(
             [CONTACT],
             [
@@ -160,12 +160,12 @@ describe('recordContext: the records a record belongs to', () => {
 
 describe('recordContext: the message to the connector', () => {
     const directory = loadDirectory();
-    const known = new RecordDirectory();
+    const known = new DescribedRecords();
     known.learn(
         directory.map((r) => r.recordId),
         directory
     );
-    const orderedSummaries = (ids: string[], from: RecordDirectory) => from.summaries(ids);
+    const orderedSummaries = (ids: string[], from: DescribedRecords) => from.summaries(ids);
 
     it('offers Contacts and Leads as Name, everything else as Related To, focused first', () => {
         const records = orderedSummaries([CASE, CONTACT, '003000000000099AAA', ACCOUNT], known);

@@ -13,7 +13,7 @@ import {
     searchTermsFrom,
     type CustomerRecord
 } from 'c/screenPop';
-import { loadDirectory, loadFixture } from '../../../../../../test/fixtures';
+import { loadDirectory, loadFixture } from '@fixtures';
 
 const directory = loadDirectory() as CustomerRecord[];
 

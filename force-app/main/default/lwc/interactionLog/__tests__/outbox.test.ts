@@ -1,0 +1,437 @@
+import {
+    entryId,
+    LogOutbox,
+    memoryStorage,
+    webStorage,
+    type OutboxEntry,
+    type OutboxStorage,
+    type SaveOutcome,
+    type Timers
+} from 'c/interactionLog';
+
+/** A clock and timers that only move when the test says so. */
+function fakeTime() {
+    let now = 1_000_000;
+    let nextHandle = 1;
+    const pending = new Map<number, { at: number; callback: () => void }>();
+    const timers: Timers = {
+        setTimeout(callback, ms) {
+            const handle = nextHandle++;
+            pending.set(handle, { at: now + ms, callback });
+            return handle;
+        },
+        clearTimeout(handle) {
+            pending.delete(handle as number);
+        }
+    };
+    const flush = async () => {
+        for (let i = 0; i < 20; i += 1) await Promise.resolve();
+    };
+    return {
+        timers,
+        now: () => now,
+        flush,
+        /** Moves the clock, firing due timers in order, letting promises settle in between. */
+        async advance(ms: number) {
+            const until = now + ms;
+            await flush();
+            for (;;) {
+                const due = [...pending.entries()]
+                    .filter(([, t]) => t.at <= until)
+                    .sort((a, b) => a[1].at - b[1].at)[0];
+                if (!due) break;
+                pending.delete(due[0]);
+                now = Math.max(now, due[1].at);
+                due[1].callback();
+                await flush();
+            }
+            now = until;
+            await flush();
+        }
+    };
+}
+
+function body(id: string, extra: Record<string, unknown> = {}) {
+    return JSON.stringify({ interactionId: id, interactionData: { ...extra } });
+}
+
+function setup(
+    saverImpl?: (entry: Readonly<OutboxEntry>) => Promise<SaveOutcome>,
+    storage: OutboxStorage = memoryStorage(),
+    options = {}
+) {
+    const time = fakeTime();
+    const calls: OutboxEntry[] = [];
+    let counter = 0;
+    const saver = jest.fn(async (entry: Readonly<OutboxEntry>) => {
+        calls.push({ ...entry });
+        if (saverImpl) return saverImpl(entry);
+        counter += 1;
+        return { ok: true, recordId: `a00${String(counter).padStart(15, '0')}` } as SaveOutcome;
+    });
+    const outbox = new LogOutbox({ storage, saver, now: time.now, random: () => 0.5, timers: time.timers, ...options });
+    return { outbox, saver, calls, time, storage };
+}
+
+describe('logOutbox', () => {
+    it('writes a log to storage before anything is sent', async () => {
+        const storage = memoryStorage();
+        const seenAtSave: boolean[] = [];
+        const { outbox, time } = setup(async (entry) => {
+            seenAtSave.push(storage.read(entry.id) !== null);
+            return { ok: true, recordId: 'a00000000000001AAA' };
+        }, storage);
+        outbox.start();
+        const entry = outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
+        expect(JSON.parse(storage.read(entry.id) ?? '{}').bodyJson).toBe(body('i-1'));
+        await time.flush();
+        expect(seenAtSave).toEqual([true]);
+    });
+
+    it('removes the log once Salesforce confirms it, and remembers the record', async () => {
+        const { outbox, saver, time, storage } = setup();
+        outbox.start();
+        const entry = outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
+        await time.flush();
+        expect(saver).toHaveBeenCalledTimes(1);
+        expect(outbox.size).toBe(0);
+        const snapshot = outbox.snapshot();
+        expect(snapshot.pending).toEqual([]);
+        expect(snapshot.lastSaved).toMatchObject({
+            id: entry.id,
+            state: 'saved',
+            recordId: 'a00000000000000001',
+            bodyJson: ''
+        });
+        expect(JSON.parse(storage.read(entry.id) ?? '{}').bodyJson).toBe('');
+    });
+
+    it('keeps a log received before start and saves it when started', async () => {
+        const { outbox, saver, time } = setup();
+        outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
+        await time.flush();
+        expect(saver).not.toHaveBeenCalled();
+        expect(outbox.snapshot().pending).toHaveLength(1);
+        outbox.start();
+        await time.flush();
+        expect(saver).toHaveBeenCalledTimes(1);
+    });
+
+    it('retries transient failures with growing, jittered backoff until saved, exactly once', async () => {
+        let failures = 3;
+        const { outbox, saver, time } = setup(async () =>
+            failures-- > 0
+                ? { ok: false, transient: true, message: 'offline' }
+                : { ok: true, recordId: 'a00000000000001AAA' }
+        );
+        outbox.start();
+        outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
+        await time.flush();
+        expect(saver).toHaveBeenCalledTimes(1);
+        const waiting = outbox.snapshot().pending[0];
+        expect(waiting).toMatchObject({ state: 'pending', attempts: 1, lastError: 'offline' });
+        await time.advance(1000);
+        expect(saver).toHaveBeenCalledTimes(1);
+        await time.advance(60_000);
+        expect(saver).toHaveBeenCalledTimes(4);
+        expect(outbox.size).toBe(0);
+        expect(outbox.snapshot().lastSaved?.recordId).toBe('a00000000000001AAA');
+    });
+
+    it('computes backoff exponentially with jitter, capped', () => {
+        const { outbox } = setup();
+        expect(outbox.backoff(1)).toBe(1500);
+        expect(outbox.backoff(2)).toBe(3000);
+        expect(outbox.backoff(3)).toBe(6000);
+        expect(outbox.backoff(30)).toBe(225_000);
+        const low = new LogOutbox({ storage: memoryStorage(), saver: jest.fn(), random: () => 0 });
+        const high = new LogOutbox({ storage: memoryStorage(), saver: jest.fn(), random: () => 0.999999 });
+        expect(low.backoff(2)).toBe(2000);
+        expect(high.backoff(2)).toBe(4000);
+    });
+
+    it('marks a permanent failure as needing attention and saves it on Retry', async () => {
+        let refuse = true;
+        const { outbox, saver, time } = setup(async () =>
+            refuse
+                ? { ok: false, transient: false, message: 'Refused', detail: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' }
+                : { ok: true, recordId: 'a00000000000001AAA' }
+        );
+        outbox.start();
+        const entry = outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
+        await time.advance(10 * 60_000);
+        expect(saver).toHaveBeenCalledTimes(1);
+        expect(outbox.snapshot().failed).toEqual([
+            expect.objectContaining({
+                id: entry.id,
+                lastError: 'Refused',
+                errorDetail: 'FIELD_CUSTOM_VALIDATION_EXCEPTION'
+            })
+        ]);
+        refuse = false;
+        expect(outbox.retry(entry.id)).toBe(true);
+        await time.flush();
+        expect(saver).toHaveBeenCalledTimes(2);
+        expect(outbox.snapshot().failed).toEqual([]);
+        expect(outbox.retry('nope')).toBe(false);
+    });
+
+    it('saves what an earlier page load left behind, once', async () => {
+        const storage = memoryStorage();
+        const first = setup(undefined, storage);
+        first.outbox.enqueue({ group: 'i-1', label: 'Call 1', bodyJson: body('i-1') });
+        first.outbox.enqueue({ group: 'i-2', label: 'Call 2', bodyJson: body('i-2') });
+        // The tab closes before anything was saved. A new page loads:
+        const second = setup(undefined, storage);
+        expect(second.outbox.snapshot().pending.map((e) => e.label)).toEqual(['Call 1', 'Call 2']);
+        second.outbox.start();
+        await second.time.flush();
+        expect(second.saver).toHaveBeenCalledTimes(2);
+        expect(second.outbox.size).toBe(0);
+        const third = setup(undefined, storage);
+        third.outbox.start();
+        await third.time.flush();
+        expect(third.saver).not.toHaveBeenCalled();
+    });
+
+    it('saves again an entry that was mid-save when the page closed', async () => {
+        const storage = memoryStorage();
+        const first = setup(() => new Promise<SaveOutcome>(() => undefined), storage);
+        first.outbox.start();
+        first.outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
+        await first.time.flush();
+        expect(first.outbox.snapshot().pending[0].state).toBe('saving');
+        const second = setup(undefined, storage);
+        second.outbox.start();
+        await second.time.flush();
+        expect(second.saver).toHaveBeenCalledTimes(1);
+        expect(second.outbox.size).toBe(0);
+    });
+
+    it('treats the same message delivered twice as one entry', async () => {
+        const { outbox, saver, time } = setup();
+        const a = outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
+        const b = outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
+        expect(a.id).toBe(b.id);
+        expect(outbox.size).toBe(1);
+        outbox.start();
+        await time.flush();
+        expect(saver).toHaveBeenCalledTimes(1);
+    });
+
+    it('passes the record id to a redelivery of a message already saved, so it updates that record', async () => {
+        const { outbox, calls, time } = setup();
+        outbox.start();
+        outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
+        await time.flush();
+        outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
+        await time.flush();
+        expect(calls.map((c) => c.recordId)).toEqual([undefined, 'a00000000000000001']);
+    });
+
+    it('saves logs of one interaction one at a time, in arrival order', async () => {
+        const resolvers: (() => void)[] = [];
+        const { outbox, calls, time } = setup(
+            () =>
+                new Promise<SaveOutcome>((resolve) => {
+                    resolvers.push(() => resolve({ ok: true, recordId: 'a00000000000001AAA' }));
+                })
+        );
+        outbox.start();
+        outbox.enqueue({ group: 'i-1', label: 'first', bodyJson: body('i-1', { n: 1 }) });
+        outbox.enqueue({ group: 'i-1', label: 'second', bodyJson: body('i-1', { n: 2 }) });
+        outbox.enqueue({ group: 'i-2', label: 'other', bodyJson: body('i-2') });
+        await time.flush();
+        expect(calls.map((c) => c.label)).toEqual(['first', 'other']);
+        resolvers[0]();
+        await time.flush();
+        expect(calls.map((c) => c.label)).toEqual(['first', 'other', 'second']);
+    });
+
+    it('drains a burst in order with a bounded number of saves in flight', async () => {
+        let inFlight = 0;
+        let maxInFlight = 0;
+        const order: string[] = [];
+        const { outbox, time } = setup(async (entry) => {
+            inFlight += 1;
+            maxInFlight = Math.max(maxInFlight, inFlight);
+            order.push(entry.group);
+            await Promise.resolve();
+            inFlight -= 1;
+            return { ok: true, recordId: 'a00000000000001AAA' };
+        });
+        outbox.start();
+        const groups = Array.from({ length: 500 }, (_, i) => `i-${i}`);
+        for (const g of groups) outbox.enqueue({ group: g, label: g, bodyJson: body(g) });
+        for (let i = 0; i < 100 && outbox.size > 0; i += 1) await time.flush();
+        expect(outbox.size).toBe(0);
+        expect(order).toEqual(groups);
+        expect(maxInFlight).toBe(3);
+    });
+
+    it('keeps only the newest confirmed entries', async () => {
+        const { outbox, time, storage } = setup(undefined, memoryStorage(), { maxConfirmed: 3 });
+        outbox.start();
+        for (let i = 0; i < 6; i += 1) {
+            outbox.enqueue({ group: `i-${i}`, label: `log ${i}`, bodyJson: body(`i-${i}`) });
+            await time.flush();
+        }
+        expect(outbox.entries().map((e) => e.label)).toEqual(['log 3', 'log 4', 'log 5']);
+        expect((storage as ReturnType<typeof memoryStorage>).data.size).toBe(3);
+    });
+
+    it('keeps a log in memory when storage is full, says so, and still saves it', async () => {
+        const full = memoryStorage();
+        full.write = () => {
+            throw new Error('QuotaExceededError');
+        };
+        let release: () => void = () => undefined;
+        const { outbox, saver, time } = setup(
+            () =>
+                new Promise<SaveOutcome>((resolve) => {
+                    release = () => resolve({ ok: true, recordId: 'a00000000000001AAA' });
+                }),
+            full
+        );
+        outbox.start();
+        outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
+        await time.flush();
+        expect(outbox.snapshot().notDurable).toBe(1);
+        release();
+        await time.flush();
+        expect(saver).toHaveBeenCalledTimes(1);
+        expect(outbox.size).toBe(0);
+    });
+
+    it('makes room by forgetting confirmed entries before giving up on durability', async () => {
+        const storage = memoryStorage();
+        const { outbox, time } = setup(undefined, storage);
+        outbox.start();
+        outbox.enqueue({ group: 'old', label: 'old', bodyJson: body('old') });
+        await time.flush();
+        const write = storage.write;
+        storage.write = (key, value) => {
+            if (storage.data.size >= 1) throw new Error('QuotaExceededError');
+            write(key, value);
+        };
+        outbox.stop();
+        outbox.enqueue({ group: 'new', label: 'new', bodyJson: body('new') });
+        expect(outbox.snapshot().notDurable).toBe(0);
+        expect(storage.read(entryId('new', body('new')))).not.toBeNull();
+    });
+
+    it('retries everything waiting at once when the browser comes back online', async () => {
+        let online = false;
+        const { outbox, saver, time } = setup(async () =>
+            online ? { ok: true, recordId: 'a00000000000001AAA' } : { ok: false, transient: true, message: 'offline' }
+        );
+        outbox.start();
+        outbox.enqueue({ group: 'i-1', label: 'a', bodyJson: body('i-1') });
+        outbox.enqueue({ group: 'i-2', label: 'b', bodyJson: body('i-2') });
+        await time.flush();
+        expect(saver).toHaveBeenCalledTimes(2);
+        online = true;
+        outbox.retryAll();
+        await time.flush();
+        expect(saver).toHaveBeenCalledTimes(4);
+        expect(outbox.size).toBe(0);
+    });
+
+    it('keeps what a partly successful save achieved, so the next attempt resumes there', async () => {
+        let calls = 0;
+        const {
+            outbox,
+            calls: seen,
+            time
+        } = setup(async () => {
+            calls += 1;
+            return calls === 1
+                ? {
+                      ok: false,
+                      transient: true,
+                      message: 'task later',
+                      resume: { recordId: 'a00000000000001AAA', taskPending: true, taskId: '00T000000000001AAA' }
+                  }
+                : { ok: true, recordId: 'a00000000000001AAA' };
+        });
+        outbox.start();
+        outbox.enqueue({ group: 'i-1', label: 'a', bodyJson: body('i-1') });
+        await time.advance(5000);
+        expect(seen.map((e) => [e.recordId, e.taskPending, e.taskId])).toEqual([
+            [undefined, undefined, undefined],
+            ['a00000000000001AAA', true, '00T000000000001AAA']
+        ]);
+        expect(outbox.snapshot().lastSaved).toMatchObject({ taskPending: undefined, taskId: undefined });
+    });
+
+    it('treats a saver that throws as a transient failure', async () => {
+        let calls = 0;
+        const { outbox, time } = setup(async () => {
+            calls += 1;
+            if (calls === 1) throw new Error('bug');
+            return { ok: true, recordId: 'a00000000000001AAA' };
+        });
+        outbox.start();
+        outbox.enqueue({ group: 'i-1', label: 'a', bodyJson: body('i-1') });
+        await time.flush();
+        expect(outbox.snapshot().pending[0]).toMatchObject({
+            lastError: expect.stringMatching(/retried/),
+            errorDetail: 'bug'
+        });
+        await time.advance(5000);
+        expect(outbox.size).toBe(0);
+    });
+
+    it('tells subscribers about every change and survives a listener that throws', async () => {
+        const { outbox, time } = setup();
+        const seen: number[] = [];
+        outbox.subscribe(() => {
+            throw new Error('listener bug');
+        });
+        const stop = outbox.subscribe((snapshot) => seen.push(snapshot.pending.length));
+        outbox.start();
+        outbox.enqueue({ group: 'i-1', label: 'a', bodyJson: body('i-1') });
+        await time.flush();
+        expect(seen[seen.length - 1]).toBe(0);
+        expect(Math.max(...seen)).toBe(1);
+        stop();
+        const count = seen.length;
+        outbox.enqueue({ group: 'i-2', label: 'b', bodyJson: body('i-2') });
+        expect(seen.length).toBe(count);
+    });
+
+    it('ignores unreadable storage entries', () => {
+        const storage = memoryStorage({ junk: '{not json', other: '{"id":1}' });
+        const { outbox } = setup(undefined, storage);
+        expect(outbox.size).toBe(0);
+    });
+});
+
+describe('webStorage', () => {
+    it('scopes entries to the user with a prefix and lists only its own keys', () => {
+        const data = new Map<string, string>([['unrelated', 'x']]);
+        const store = {
+            get length() {
+                return data.size;
+            },
+            key: (i: number) => [...data.keys()][i] ?? null,
+            getItem: (k: string) => data.get(k) ?? null,
+            setItem: (k: string, v: string) => {
+                data.set(k, v);
+            },
+            removeItem: (k: string) => {
+                data.delete(k);
+            }
+        };
+        const mine = webStorage(store, '005000000000001AAA');
+        const theirs = webStorage(store, '005000000000002AAA');
+        mine.write('e1', 'v1');
+        theirs.write('e2', 'v2');
+        expect(mine.keys()).toEqual(['e1']);
+        expect(theirs.keys()).toEqual(['e2']);
+        expect(data.has('interactionLog.outbox.v1.005000000000001AAA.e1')).toBe(true);
+        mine.remove('e1');
+        expect(mine.read('e1')).toBeNull();
+        expect(data.get('unrelated')).toBe('x');
+    });
+});

@@ -1,0 +1,60 @@
+/**
+ * interactionLog: the Interaction Log service, one bundle with one file per job (the
+ * model is NebulaLogger's `logger` bundle):
+ *
+ * | file            | its job                                                              |
+ * |-----------------|----------------------------------------------------------------------|
+ * | logService      | the save path: receive → prepare → outbox → writer → outcome          |
+ * | logBody         | the vendor's body: check it, find it in a message                     |
+ * | logSchema       | the record side: field facts, fixed API names, who may write what     |
+ * | sourcePaths     | reading a mapping's Source Path from a body                           |
+ * | transforms      | what a value means (Transform) and how it fits a field                |
+ * | mappingLayers   | the mapping records and which of them apply                           |
+ * | logKey          | the identity of one log (Log_Key__c)                                   |
+ * | logMapper       | a body onto Interaction_Log__c fields, with warnings                  |
+ * | preparedLog     | what a body becomes before any network call (log and Task, mapped once)|
+ * | outbox          | the durable queue in the browser                                      |
+ * | logWriter       | one prepared log written exactly once                                 |
+ * | taskMirror      | the log's Task in the Activity timeline                               |
+ * | saveErrors      | what Salesforce answered, for the agent and for the admin             |
+ *
+ * Other bundles import from here; files of the bundle import each other directly.
+ */
+export { InteractionLogService } from './logService';
+export type { LogOutcome, LogServiceOptions, ReceivedLog } from './logService';
+export { checkBody, extractBody, MAX_ID_LENGTH } from './logBody';
+export type { BodyCheck, InteractionLogBody } from './logBody';
+export { FIELD, FIELD_DATA_TYPES, RAW_PAYLOAD_MAX, schemaFromObjectInfo, TARGET_OBJECT } from './logSchema';
+export type {
+    DescribeExtras,
+    FieldDataType,
+    FieldSchema,
+    FieldValue,
+    ObjectSchema,
+    UiApiObjectInfo
+} from './logSchema';
+export { readPath, resolveSource, parsePath } from './sourcePaths';
+export { isTransformCompatible, TRANSFORMS } from './transforms';
+export type { Transform } from './transforms';
+export { effectiveMappings, LAYER_ORG_OVERRIDE, LAYER_PACKAGE_DEFAULT, toFieldMappings } from './mappingLayers';
+export type { FieldMapping, MappingRecord } from './mappingLayers';
+export { buildLogKey } from './logKey';
+export type { LogKeyParts } from './logKey';
+export { applyWarnings, mapInteractionLog } from './logMapper';
+export type { MapOptions, MapResult } from './logMapper';
+export { prepareLog } from './preparedLog';
+export { LogOutbox, memoryStorage, webStorage, entryId } from './outbox';
+export type { Timers, OutboxEntry, OutboxSnapshot, OutboxStorage, SaveOutcome } from './outbox';
+export { writeInteractionLog } from './logWriter';
+export type { OrgApi, PreparedLog, SaveHints, WriteResult, WriterConfig } from './logWriter';
+export { taskFields } from './taskMirror';
+export type { TaskMirror } from './taskMirror';
+export {
+    agentMessage,
+    duplicateLogKey,
+    errorMessage,
+    isTransient,
+    normalizeSaveError,
+    rejectedFields
+} from './saveErrors';
+export type { SaveError } from './saveErrors';

@@ -1,0 +1,206 @@
+/**
+ * logService: the save path, from a genuine message to a saved record, in one direction.
+ *
+ *   receive(message) → prepare (map once, log and Task) → outbox (durable) → writer → org
+ *                                                                              ↓
+ *                                                     onOutcome(saved | needs attention)
+ *
+ * The component hands over messages the protocol has judged genuine and well formed, and
+ * renders what comes back through the two callbacks; it never handles a serialised body.
+ * The body is serialised once (by the protocol, for the size check; the outbox stores that
+ * text) and parsed again only after a page reload, when a stored entry is saved.
+ */
+import {
+    entryId,
+    LogOutbox,
+    type OutboxEntry,
+    type OutboxOptions,
+    type OutboxSnapshot,
+    type OutboxStorage,
+    type SaveOutcome
+} from './outbox';
+import { prepareLog } from './preparedLog';
+import { writeInteractionLog, type OrgApi, type PreparedLog, type WriterConfig } from './logWriter';
+import { FIELD, type FieldValue } from './logSchema';
+import type { InteractionLogBody } from './logBody';
+import { formatLabel, LABELS } from 'c/interactionLogLabels';
+
+/** A log the protocol accepted: its body, the body as JSON (made once), and `data.header`. */
+export interface ReceivedLog {
+    body: InteractionLogBody;
+    bodyJson: string;
+    header?: Record<string, unknown>;
+}
+
+/** What the agent (and the connector) hear about one log. */
+export type LogOutcome =
+    | {
+          kind: 'saved';
+          label: string;
+          recordId: string;
+          /** The fields written. */
+          fields: Record<string, FieldValue>;
+          warnings: string[];
+          body: InteractionLogBody;
+          header?: Record<string, unknown>;
+      }
+    | { kind: 'needs-attention'; label: string; message: string; detail?: string };
+
+export interface LogServiceOptions {
+    storage: OutboxStorage;
+    api: OrgApi;
+    onOutcome(outcome: LogOutcome): void;
+    /** The queue changed; called at most once per turn of the event loop. */
+    onQueue?(snapshot: OutboxSnapshot): void;
+    /** Clock, timers and limits of the outbox (tests set them). */
+    outbox?: Omit<OutboxOptions, 'storage' | 'saver'>;
+}
+
+/** A log in memory: its body, and what it was prepared into under which configuration. */
+interface HeldLog {
+    body: InteractionLogBody;
+    header?: Record<string, unknown>;
+    prepared?: PreparedLog;
+    preparedWith?: WriterConfig;
+}
+
+/** The name a log is listed under before it is mapped (no configuration yet). */
+function provisionalLabel(body: InteractionLogBody): string {
+    return formatLabel(LABELS.logProvisionalName, body.interactionId).slice(0, 120);
+}
+
+export class InteractionLogService {
+    private readonly outbox: LogOutbox;
+    private readonly api: OrgApi;
+    private readonly onOutcome: (outcome: LogOutcome) => void;
+    private readonly held = new Map<string, HeldLog>();
+    private readonly stopListening?: () => void;
+    private config?: WriterConfig;
+
+    constructor(options: LogServiceOptions) {
+        this.api = options.api;
+        this.onOutcome = options.onOutcome;
+        this.outbox = new LogOutbox({
+            ...options.outbox,
+            storage: options.storage,
+            saver: (entry) => this.save(entry)
+        });
+        if (options.onQueue) this.stopListening = this.outbox.subscribe(options.onQueue);
+    }
+
+    /** What the writer needs (schema, mappings, settings); the first call starts saving. */
+    configure(config: WriterConfig): void {
+        const first = !this.config;
+        this.config = config;
+        if (first) this.outbox.start();
+    }
+
+    get configured(): boolean {
+        return this.config !== undefined;
+    }
+
+    /** Takes a log the protocol accepted: prepared now when the configuration is in, stored before anything else. */
+    receive(log: ReceivedLog): OutboxEntry {
+        // A redelivery of a log still held is not prepared again.
+        const held = this.held.get(entryId(log.body.interactionId, log.bodyJson)) ?? {
+            body: log.body,
+            header: log.header
+        };
+        this.prepare(held, log.bodyJson);
+        const name = held.prepared?.fields[FIELD.name];
+        const entry = this.outbox.enqueue({
+            group: log.body.interactionId,
+            label: typeof name === 'string' && name ? name : provisionalLabel(log.body),
+            bodyJson: log.bodyJson,
+            headerJson: log.header ? JSON.stringify(log.header) : undefined
+        });
+        this.held.set(entry.id, held);
+        return entry;
+    }
+
+    /** Logs not confirmed yet. */
+    get size(): number {
+        return this.outbox.size;
+    }
+
+    snapshot(): OutboxSnapshot {
+        return this.outbox.snapshot();
+    }
+
+    retry(id: string): boolean {
+        return this.outbox.retry(id);
+    }
+
+    retryAll(): void {
+        this.outbox.retryAll();
+    }
+
+    stop(): void {
+        this.stopListening?.();
+        this.outbox.stop();
+    }
+
+    private prepare(held: HeldLog, bodyJson: string): PreparedLog | undefined {
+        const config = this.config;
+        if (config && held.preparedWith !== config) {
+            held.prepared = prepareLog(held.body, config, bodyJson);
+            held.preparedWith = config;
+        }
+        return held.prepared;
+    }
+
+    /** A stored entry in memory again: after a reload, its body is parsed here, once. */
+    private hold(entry: Readonly<OutboxEntry>): HeldLog {
+        let held = this.held.get(entry.id);
+        if (!held) {
+            held = {
+                body: JSON.parse(entry.bodyJson) as InteractionLogBody,
+                header: entry.headerJson ? (JSON.parse(entry.headerJson) as Record<string, unknown>) : undefined
+            };
+            this.held.set(entry.id, held);
+        }
+        return held;
+    }
+
+    private async save(entry: Readonly<OutboxEntry>): Promise<SaveOutcome> {
+        const config = this.config;
+        if (!config) {
+            return { ok: false, transient: true, message: LABELS.saveWaitingConfiguration };
+        }
+        const held = this.hold(entry);
+        const prepared = this.prepare(held, entry.bodyJson) as PreparedLog;
+        const result = await writeInteractionLog(prepared, config, this.api, {
+            recordId: entry.recordId,
+            taskPending: entry.taskPending,
+            taskId: entry.taskId
+        });
+        if (result.ok) {
+            this.held.delete(entry.id);
+            this.onOutcome({
+                kind: 'saved',
+                label: entry.label,
+                recordId: result.recordId,
+                fields: result.fields,
+                warnings: result.warnings,
+                body: held.body,
+                header: held.header
+            });
+            return { ok: true, recordId: result.recordId, warningCount: result.warnings.length };
+        }
+        if (!result.transient) {
+            this.onOutcome({
+                kind: 'needs-attention',
+                label: entry.label,
+                message: result.message,
+                detail: result.detail
+            });
+        }
+        return {
+            ok: false,
+            transient: result.transient,
+            message: result.message,
+            detail: result.detail,
+            resume: result.resume
+        };
+    }
+}

@@ -1,0 +1,131 @@
+/**
+ * interactionLogStatus: the status strip under the connector (connection, last saved log,
+ * the count of logs waiting or needing attention, problems) and the panel it opens, with
+ * each waiting log's state, error, admin detail and a Retry button.
+ *
+ * It only renders what it is given; Retry is a `retry` event with the entry's id.
+ */
+import { LightningElement, api } from 'lwc';
+import { recordUrl } from 'c/crmRecord';
+import { TARGET_OBJECT, type OutboxEntry, type OutboxSnapshot } from 'c/interactionLog';
+import { formatLabel, LABELS, pluralLabel } from 'c/interactionLogLabels';
+
+export interface RejectionRow {
+    reason: string;
+    label: string;
+    count: number;
+}
+
+interface QueueRow {
+    id: string;
+    label: string;
+    retryTitle: string;
+    state: string;
+    stateText: string;
+    saving: boolean;
+    error?: string;
+    detail?: string;
+}
+
+const EMPTY: OutboxSnapshot = { pending: [], failed: [], inFlight: 0, notDurable: 0 };
+
+function stateText(entry: OutboxEntry): string {
+    if (entry.state === 'failed') return LABELS.stateNeedsAttention;
+    if (entry.state === 'saving') return LABELS.stateSaving;
+    return entry.attempts > 0 ? formatLabel(LABELS.stateWaitingRetry, entry.attempts) : LABELS.stateWaiting;
+}
+
+export default class InteractionLogStatus extends LightningElement {
+    /** The connection state, in words, and its icon. */
+    @api connectionLabel = '';
+    @api connectionIcon = '';
+    /** The outbox as it is now. */
+    @api snapshot: OutboxSnapshot = EMPTY;
+    /** Messages refused, counted by reason, and the detail of the last one. */
+    @api rejections: RejectionRow[] = [];
+    @api lastRejection = '';
+    /** Why logs cannot be saved at all, if so. */
+    @api saveBlocked?: string;
+    /** Why the connector could not be told the open records, if so. */
+    @api contextProblem?: string;
+
+    readonly labels = LABELS;
+    panelOpen = false;
+
+    get rejectionTotal(): number {
+        return this.rejections.reduce((sum, r) => sum + r.count, 0);
+    }
+
+    get lastSaved(): { label: string; url: string } | undefined {
+        const last = this.snapshot.lastSaved;
+        return last?.recordId ? { label: last.label, url: recordUrl(TARGET_OBJECT, last.recordId) } : undefined;
+    }
+
+    get hasQueue(): boolean {
+        return this.snapshot.pending.length + this.snapshot.failed.length + this.rejectionTotal > 0;
+    }
+
+    get queueLabel(): string {
+        const pending = this.snapshot.pending.length;
+        const failed = this.snapshot.failed.length;
+        const refused = this.rejectionTotal;
+        const parts = [];
+        if (pending) parts.push(formatLabel(LABELS.queuePending, pending));
+        if (failed) {
+            const template = pluralLabel(failed, LABELS.queueNeedsAttentionOne, LABELS.queueNeedsAttentionOther);
+            parts.push(formatLabel(template, failed));
+        }
+        if (refused) parts.push(formatLabel(LABELS.queueRefused, refused));
+        return parts.join(', ');
+    }
+
+    get queueIcon(): string {
+        return this.snapshot.failed.length ? 'utility:warning' : 'utility:clock';
+    }
+
+    get panelExpanded(): string {
+        return this.panelOpen ? 'true' : 'false';
+    }
+
+    get notDurableWarning(): string | undefined {
+        const n = this.snapshot.notDurable;
+        return n ? formatLabel(pluralLabel(n, LABELS.notDurableOne, LABELS.notDurableOther), n) : undefined;
+    }
+
+    get queueRows(): QueueRow[] {
+        return [...this.snapshot.failed, ...this.snapshot.pending].map((e) => ({
+            id: e.id,
+            label: e.label,
+            retryTitle: formatLabel(LABELS.retryTitle, e.label),
+            state: e.state,
+            saving: e.state === 'saving',
+            stateText: stateText(e),
+            error: e.lastError,
+            detail: e.errorDetail
+        }));
+    }
+
+    get hasQueueRows(): boolean {
+        return this.snapshot.pending.length + this.snapshot.failed.length > 0;
+    }
+
+    get rejectionRows(): { reason: string; text: string }[] {
+        return this.rejections.map((r) => ({
+            reason: r.reason,
+            text: formatLabel(LABELS.rejectionCount, r.label, r.count)
+        }));
+    }
+
+    get hasRejections(): boolean {
+        return this.rejections.length > 0;
+    }
+
+    togglePanel(): void {
+        this.panelOpen = !this.panelOpen;
+    }
+
+    handleRetry(event: Event): void {
+        const id = (event.currentTarget as HTMLElement | null)?.dataset.id;
+        if (id) this.dispatchEvent(new CustomEvent('retry', { detail: { id } }));
+    }
+}
