@@ -14,13 +14,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
     extractBody,
-    InteractionLogService,
-    mapInteractionLog,
-    memoryStorage,
+    type InteractionLogService,
     type OrgApi,
     type WriterConfig
 } from '../force-app/main/default/lwc/interactionLog/interactionLog';
-import { judgeMessage } from '../force-app/main/default/lwc/connectorProtocol/connectorProtocol';
+import { loadShipped, type Shipped } from './shipped';
 import { loadFieldMappings, loadObjectSchema, PROJECT_ROOT } from '../tools/lib/forceApp';
 import { loadFixtures } from '../test/fixtures';
 import { OrgEmulator } from '../workbench/orgEmulator';
@@ -33,6 +31,8 @@ const FRAME = {};
 const GATE = { allowedOrigins: [ORIGIN], frameWindow: FRAME };
 const schema = loadObjectSchema();
 const mappings = loadFieldMappings();
+/** The modules timed: the package's code as it ships (bench/shipped.ts), set in main(). */
+let shipped: Shipped;
 
 function percentile(sorted: number[], p: number): number {
     return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -64,14 +64,18 @@ const CONFIG: WriterConfig = { schema, mappings, userId: USER, storeRawPayload: 
 
 /** A save path: the Interaction Log service, configured as the component configures it. */
 function logService(api: OrgApi): InteractionLogService {
-    const service = new InteractionLogService({ storage: memoryStorage(), api, onOutcome: () => undefined });
+    const service = new shipped.InteractionLogService({
+        storage: shipped.memoryStorage(),
+        api,
+        onOutcome: () => undefined
+    });
     service.configure(CONFIG);
     return service;
 }
 
 /** The per-message work the component does before any network call: judge, then hand to the service (map once, enqueue). */
 function handle(message: unknown, service: InteractionLogService): void {
-    const verdict = judgeMessage({ origin: ORIGIN, source: FRAME, data: message }, GATE);
+    const verdict = shipped.judgeMessage({ origin: ORIGIN, source: FRAME, data: message }, GATE);
     if (verdict.kind !== 'accepted' || verdict.message.action !== 'requestSaveInteractionLog')
         throw new Error('refused');
     service.receive(verdict.message);
@@ -184,7 +188,7 @@ function compareWithNaive(iterations: number): { mapperP50: number; naiveP50: nu
             50
         );
     };
-    const mapperP50 = time((b) => mapInteractionLog(b, mappings, schema, { userId: USER }));
+    const mapperP50 = time((b) => shipped.mapInteractionLog(b, mappings, schema, { userId: USER }));
     const naiveP50 = time(naiveCompose);
     return { mapperP50, naiveP50, ratio: mapperP50 / naiveP50 };
 }
@@ -202,7 +206,9 @@ async function drainThrough(lds: ReturnType<typeof emulatorLds>, sent: unknown[]
 /** Log keys sent that no record holds, and records beyond one per key. */
 function verify(emulator: OrgEmulator, sent: unknown[]): { lost: number; duplicates: number } {
     const keys = new Set(
-        sent.map((m) => String(mapInteractionLog(extractBody(m), mappings, schema, { userId: USER }).fields.Log_Key__c))
+        sent.map((m) =>
+            String(shipped.mapInteractionLog(extractBody(m), mappings, schema, { userId: USER }).fields.Log_Key__c)
+        )
     );
     const perKey = new Map<string, number>();
     for (const r of emulator.list())
@@ -250,13 +256,16 @@ async function componentBytes(): Promise<{ total: number; bundles: Record<string
     const bundles: Record<string, number> = {};
     for (const name of [
         'crmConnector',
+        'interactionLogStatus',
+        'screenPopPanel',
         'connectorProtocol',
-        'logOutbox',
-        'interactionLogMapper',
-        'interactionLogWriter',
+        'interactionLog',
         'interactionLogSettings',
+        'interactionLogLabels',
         'screenPop',
-        'recordContext'
+        'recordContext',
+        'safeData',
+        'crmRecord'
     ]) {
         const dir = join(lwcDir, name);
         const files: Record<string, string> = {};
@@ -274,6 +283,7 @@ async function componentBytes(): Promise<{ total: number; bundles: Record<string
 
 async function main(): Promise<void> {
     const asJson = process.argv.includes('--json');
+    shipped = await loadShipped();
     const mapping = await measureMapping(10000);
     const naive = compareWithNaive(10000);
     const burstResult = await burst(10000);

@@ -14,10 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-    extractBody,
-    mapInteractionLog
-} from '../force-app/main/default/lwc/interactionLog/interactionLog';
+import { extractBody, mapInteractionLog } from '../force-app/main/default/lwc/interactionLog/interactionLog';
 import { loadFieldMappings, loadObjectSchema, PROJECT_ROOT } from '../tools/lib/forceApp';
 import { loadDirectory, loadFixtures, type DirectoryRecord } from '../test/fixtures';
 

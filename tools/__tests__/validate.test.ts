@@ -94,12 +94,25 @@ describe('npm run validate', () => {
 
     it('fails on an Apex syntax error', () => {
         const dir = project();
-        edit(dir, join(SOURCE, 'classes', 'InteractionLogConfigController.cls'), (t) =>
+        edit(dir, join(SOURCE, 'classes', 'InteractionLogSaveController.cls'), (t) =>
             t.replace('if (String.isBlank(logKey)) {', 'if (String.isBlank(logKey) {')
         );
         const run = runValidate(dir);
         expect(run.status).toBe(1);
-        expect(run.stdout).toContain('InteractionLogConfigController.cls: is not valid Apex');
+        expect(run.stdout).toContain('InteractionLogSaveController.cls: is not valid Apex');
+    });
+
+    it('fails when a component imports a Custom Label that does not exist, or a label is unused', () => {
+        const dir = project();
+        edit(dir, join(SOURCE, 'labels', 'CustomLabels.labels-meta.xml'), (t) =>
+            t.replace('<fullName>InteractionLog_Retry</fullName>', '<fullName>InteractionLog_Retry_Now</fullName>')
+        );
+        const run = runValidate(dir, 'analyzer,lwc,convert');
+        expect(run.status).toBe(1);
+        expect(run.stdout).toMatch(
+            /interactionLogLabels\.ts: imports the Custom Label InteractionLog_Retry, which does not exist/
+        );
+        expect(run.stdout).toContain('holds InteractionLog_Retry_Now, which no component uses');
     });
 
     it('fails on a TypeScript file that would deploy', () => {

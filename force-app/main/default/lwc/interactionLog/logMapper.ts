@@ -10,8 +10,8 @@
 import { normalizeRecordId, safeStringify, truncate } from 'c/safeData';
 import { isWhoObject } from 'c/crmRecord';
 import { checkBody, MAX_ID_LENGTH, type BodyCheck } from './logBody';
-import { resolveSource } from './sourcePaths';
-import { applyTransform, fitValue, isTransform, isTransformCompatible } from './transforms';
+import { compileSource, resolveCompiled, type CompiledSource } from './sourcePaths';
+import { applyTransform, fitValue, isTransform, isTransformCompatible, type Transform } from './transforms';
 import { effectiveMappings, type FieldMapping } from './mappingLayers';
 import { buildLogKey } from './logKey';
 import {
@@ -116,7 +116,7 @@ export function mapInteractionLog(
         warn('Message', check.reason);
     }
     try {
-        mapInto(body, check, mappings, schema, options, fields, warn);
+        mapInto(body, check, mappings, schema, fields, warn);
     } catch (error) {
         // Defence in depth: the steps above are written not to throw.
         warn('Mapper', `stopped early (${error instanceof Error ? error.message : String(error)})`);
@@ -125,49 +125,81 @@ export function mapInteractionLog(
     return { fields, warnings };
 }
 
+/** One mapping record made ready for the mapper: its field, transform and parsed paths, or why it cannot work. */
+type Step =
+    | { target: string; problem: string }
+    | { target: string; field: FieldSchema; transform: Transform; source: CompiledSource; problem?: undefined };
+
+const planCache = new WeakMap<readonly FieldMapping[], WeakMap<ObjectSchema, Step[]>>();
+
+/**
+ * The mapping records that apply, checked against the schema once per list of records and
+ * schema (the same ones arrive with every message), so mapping a body only reads and fits.
+ */
+function planFor(mappings: readonly FieldMapping[], schema: ObjectSchema): Step[] {
+    let bySchema = planCache.get(mappings);
+    if (!bySchema) {
+        bySchema = new WeakMap();
+        planCache.set(mappings, bySchema);
+    }
+    let plan = bySchema.get(schema);
+    if (!plan) {
+        plan = effectiveMappings(mappings, schema.apiName).map((mapping) => planStep(mapping, schema));
+        bySchema.set(schema, plan);
+    }
+    return plan;
+}
+
+function planStep(mapping: FieldMapping, schema: ObjectSchema): Step {
+    const target = mapping.targetField.trim();
+    const field = fieldOf(schema, target);
+    const transform = String(mapping.transform ?? '').trim();
+    if (!field) {
+        return { target, problem: `mapping ${mapping.name} targets a field that does not exist on ${schema.apiName}` };
+    }
+    if (field.calculated) {
+        return { target, problem: `mapping ${mapping.name} targets a formula field, which cannot be written` };
+    }
+    if (!isTransform(transform)) {
+        return { target, problem: `mapping ${mapping.name} has an unknown transform "${mapping.transform}"` };
+    }
+    if (!isTransformCompatible(transform, field.dataType)) {
+        return {
+            target,
+            problem: `mapping ${mapping.name} cannot write a ${transform} value to a ${field.dataType} field`
+        };
+    }
+    return { target, field, transform, source: compileSource(mapping.sourcePath) };
+}
+
 function mapInto(
     body: unknown,
     check: BodyCheck,
     mappings: readonly FieldMapping[],
     schema: ObjectSchema,
-    options: MapOptions,
     fields: Record<string, FieldValue>,
     warn: (field: string, text: string) => void
 ): void {
     const budget = RAW_PAYLOAD_MAX * 2;
-    for (const mapping of effectiveMappings(mappings, schema.apiName)) {
-        const target = mapping.targetField.trim();
-        const field = fieldOf(schema, target);
-        if (!field) {
-            warn(target, `mapping ${mapping.name} targets a field that does not exist on ${schema.apiName}`);
+    for (const step of planFor(mappings, schema)) {
+        const target = step.target;
+        if (step.problem !== undefined) {
+            warn(target, step.problem);
             continue;
         }
-        if (field.calculated) {
-            warn(target, `mapping ${mapping.name} targets a formula field, which cannot be written`);
-            continue;
-        }
-        const transform = String(mapping.transform ?? '').trim();
-        if (!isTransform(transform)) {
-            warn(target, `mapping ${mapping.name} has an unknown transform "${mapping.transform}"`);
-            continue;
-        }
-        if (!isTransformCompatible(transform, field.dataType)) {
-            warn(target, `mapping ${mapping.name} cannot write a ${transform} value to a ${field.dataType} field`);
-            continue;
-        }
-        const found = resolveSource(body, mapping.sourcePath);
+        const found = resolveCompiled(body, step.source);
         if (!found) continue;
-        if (!field.createable) {
+        if (!step.field.createable) {
             warn(target, 'not createable for this user; value skipped');
             continue;
         }
-        const outcome = applyTransform(transform, found.value, budget);
+        const outcome = applyTransform(step.transform, found.value, budget);
         if (!outcome.ok) {
             warn(target, `${outcome.reason} (from ${found.path}); value skipped`);
             continue;
         }
         if (outcome.note) warn(target, outcome.note);
-        const fit = fitValue(outcome.typed, field);
+        const fit = fitValue(outcome.typed, step.field);
         if (!fit.ok) {
             if (fit.reason !== 'empty') warn(target, `${fit.reason}; value skipped`);
             continue;

@@ -74,9 +74,11 @@ export function parsePath(path: string): string[] | null {
  */
 export function readPath(root: unknown, path: string): unknown {
     const segments = parsePath(path);
-    if (!segments) {
-        return undefined;
-    }
+    return segments ? readSegments(root, segments) : undefined;
+}
+
+/** Reads a parsed path (parsePath's segments) from the body. */
+export function readSegments(root: unknown, segments: readonly string[]): unknown {
     let current: unknown = root;
     for (const segment of segments) {
         if (typeof current === 'string') {
@@ -114,28 +116,36 @@ function isEmpty(value: unknown): boolean {
     return false;
 }
 
-/** The first non-empty value along the `|`-separated fallbacks, with the path that gave it. */
-const fallbackCache = new Map<string, string[]>();
+/** A Source Path read once: its `|`-separated fallbacks, each parsed (a path that cannot be read is left out). */
+export type CompiledSource = readonly { path: string; segments: readonly string[] }[];
 
-function fallbacks(sourcePath: string): string[] {
-    let paths = fallbackCache.get(sourcePath);
-    if (!paths) {
-        paths = sourcePath
+const compiledCache = new Map<string, CompiledSource>();
+
+export function compileSource(sourcePath: string): CompiledSource {
+    let compiled = compiledCache.get(sourcePath);
+    if (!compiled) {
+        compiled = sourcePath
             .split('|')
-            .map((p) => p.trim())
-            .filter((p) => p !== '');
-        if (fallbackCache.size > 2000) fallbackCache.clear();
-        fallbackCache.set(sourcePath, paths);
+            .map((path) => path.trim())
+            .map((path) => ({ path, segments: parsePath(path) }))
+            .filter((p): p is { path: string; segments: string[] } => p.segments !== null);
+        if (compiledCache.size > 2000) compiledCache.clear();
+        compiledCache.set(sourcePath, compiled);
     }
-    return paths;
+    return compiled;
 }
 
-export function resolveSource(root: unknown, sourcePath: string): { value: unknown; path: string } | undefined {
-    for (const path of fallbacks(sourcePath)) {
-        const value = readPath(root, path);
+/** The first non-empty value along the fallbacks, with the path that gave it. */
+export function resolveCompiled(root: unknown, source: CompiledSource): { value: unknown; path: string } | undefined {
+    for (const { path, segments } of source) {
+        const value = readSegments(root, segments);
         if (!isEmpty(value)) {
             return { value, path };
         }
     }
     return undefined;
+}
+
+export function resolveSource(root: unknown, sourcePath: string): { value: unknown; path: string } | undefined {
+    return resolveCompiled(root, compileSource(sourcePath));
 }
