@@ -42,7 +42,6 @@ import {
     parseCallCenterSettings,
     postToConnector,
     readyReply,
-    recordContextFor,
     recordContextMessage,
     RejectionCounter,
     type HostMessage,
@@ -60,19 +59,11 @@ import {
     type PageReference,
     type ScreenPopView
 } from 'c/screenPop';
-import {
-    contextKey,
-    contextRecordIds,
-    DescribedRecords,
-    recordIdsFromTabs,
-    type PageReferenceLike
-} from 'c/recordContext';
+import { recordIdsFromTabs, RecordContextTracker, type PageReferenceLike } from 'c/recordContext';
 import {
     errorMessage,
     InteractionLogService,
-    isTransient,
     memoryStorage,
-    normalizeSaveError,
     schemaFromObjectInfo,
     toFieldMappings,
     webStorage,
@@ -82,11 +73,12 @@ import {
     type UiApiObjectInfo
 } from 'c/interactionLog';
 import {
-    planHosting,
+    ConfigurationLoader,
+    hostingPlanFor,
     resolveSetting,
     shouldToast,
     toastBehavior,
-    type Configuration,
+    type ConfigurationState,
     type HostingPlan,
     type SettingRecord
 } from 'c/interactionLogSettings';
@@ -94,9 +86,6 @@ import { formatLabel, LABELS, pluralLabel } from 'c/interactionLogLabels';
 import type { RejectionRow } from 'c/interactionLogStatus';
 
 type Connection = 'loading' | 'not-configured' | 'waiting' | 'handshake' | 'connected';
-
-/** First wait before loading the configuration again when Salesforce could not be reached. */
-const CONFIGURATION_RETRY_MS = 5000;
 
 const CONNECTION_VIEWS: Record<Connection, { label: string; icon: string }> = {
     loading: { label: LABELS.statusLoading, icon: 'utility:spinner' },
@@ -136,7 +125,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     }
     set recordId(value: string | undefined) {
         this.pageRecordId = value;
-        this.refreshRecordContext();
+        this.context.update({ pageRecordId: value });
     }
 
     readonly labels = LABELS;
@@ -146,8 +135,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     snapshot: OutboxSnapshot = { pending: [], failed: [], inFlight: 0, notDurable: 0 };
     rejectionRows: RejectionRow[] = [];
     lastRejection = '';
-    configuration?: Configuration;
-    configurationError?: string;
+    configurationState: ConfigurationState = { transient: false };
     objectInfo?: UiApiObjectInfo;
     objectInfoError?: string;
     taskInfo?: UiApiObjectInfo;
@@ -157,23 +145,23 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private user?: { name?: string; username?: string; languageLocaleKey?: string };
     private readonly onMessage = (event: MessageEvent): void => this.receive(event);
     private readonly onOnline = (): void => {
-        if (!this.configuration) this.loadConfiguration();
+        this.configurationLoader?.loadIfMissing();
         this.service?.retryAll();
     };
+    private configurationLoader?: ConfigurationLoader;
+    private readonly context = new RecordContextTracker({
+        describe: (recordIds) => describeRecords({ recordIds }),
+        send: (context) => this.postToFrame(recordContextMessage(context)),
+        onProblem: (problem) => {
+            this.contextProblem = problem;
+        }
+    });
     private pageRecordId?: string;
     private utilityId?: string;
-    private pageReference?: PageReferenceLike;
     private isConsole = false;
-    private consoleRecordIds: string[] = [];
     private tabSubscriptions: Subscription[] = [];
     private messageContext?: unknown;
-    private readonly describedRecords = new DescribedRecords();
-    private sentContextKey = '';
-    private contextRun = 0;
     private screenPopRun = 0;
-    private configurationTransient = false;
-    private configurationRetry?: ReturnType<typeof setTimeout>;
-    private configurationRetryDelay = CONFIGURATION_RETRY_MS;
 
     @wire(getObjectInfo, { objectApiName: INTERACTION_LOG_OBJECT })
     wiredObjectInfo({ data, error }: { data?: UiApiObjectInfo; error?: unknown }): void {
@@ -204,8 +192,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     /** Standard navigation: the page the agent is on (the utility bar follows it). */
     @wire(CurrentPageReference)
     wiredPageReference(reference?: PageReferenceLike): void {
-        this.pageReference = reference ?? undefined;
-        this.refreshRecordContext();
+        this.context.update({ pageReference: reference ?? undefined });
     }
 
     /** In a utility bar: the utility to open when a screen pop needs the agent. */
@@ -244,7 +231,15 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             }
         });
         this.snapshot = this.service.snapshot();
-        this.loadConfiguration();
+        this.configurationLoader = new ConfigurationLoader({
+            load: () => getConfiguration(),
+            onChange: (state) => {
+                this.configurationState = state;
+                this.connection = this.plan.ready ? 'waiting' : 'not-configured';
+                this.startWhenReady();
+            }
+        });
+        this.configurationLoader.load();
     }
 
     override disconnectedCallback(): void {
@@ -254,30 +249,14 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         this.tabSubscriptions = [];
         this.service?.stop();
         this.service = undefined;
-        clearTimeout(this.configurationRetry);
+        this.configurationLoader?.stop();
+        this.configurationLoader = undefined;
     }
 
     // -- configuration --------------------------------------------------------
 
-    private async loadConfiguration(): Promise<void> {
-        clearTimeout(this.configurationRetry);
-        try {
-            this.configuration = (await getConfiguration()) as Configuration;
-            this.configurationError = undefined;
-            this.configurationTransient = false;
-            this.configurationRetryDelay = CONFIGURATION_RETRY_MS;
-        } catch (error) {
-            this.configurationError = errorMessage(error);
-            // Salesforce unreachable at load: keep the stored logs and try again (also on `online`).
-            this.configurationTransient = isTransient(normalizeSaveError(error));
-            if (this.configurationTransient && this.service) {
-                // eslint-disable-next-line @lwc/lwc/no-async-operation
-                this.configurationRetry = setTimeout(() => this.loadConfiguration(), this.configurationRetryDelay);
-                this.configurationRetryDelay = Math.min(this.configurationRetryDelay * 2, 60_000);
-            }
-        }
-        this.connection = this.plan.ready ? 'waiting' : 'not-configured';
-        this.startWhenReady();
+    get configuration() {
+        return this.configurationState.configuration;
     }
 
     get setting(): SettingRecord | undefined {
@@ -289,37 +268,17 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
      * getters per render, so it is worked out once per configuration and URL override.
      */
     get plan(): HostingPlan {
-        const inputs = [this.configuration, this.configurationError, this.configurationTransient, this.connectorUrl];
+        const inputs = [this.configurationState, this.connectorUrl];
         const memo = this.planMemo;
         if (!memo.plan || memo.inputs.some((value, i) => value !== inputs[i])) {
             // Mutating the memo object (not reassigning the field) keeps this out of LWC's reactivity.
             memo.inputs = inputs;
-            memo.plan = this.computePlan();
+            memo.plan = hostingPlanFor(this.configurationState, this.connectorUrl);
         }
         return memo.plan;
     }
 
     private readonly planMemo: { inputs: unknown[]; plan?: HostingPlan } = { inputs: [] };
-
-    private computePlan(): HostingPlan {
-        if (this.configurationError && this.configurationTransient) {
-            return {
-                ready: false,
-                allowedOrigins: [],
-                problem: formatLabel(LABELS.setupUnreachable, this.configurationError),
-                steps: []
-            };
-        }
-        if (this.configurationError) {
-            return {
-                ready: false,
-                allowedOrigins: [],
-                problem: formatLabel(LABELS.setupUnreadable, this.configurationError),
-                steps: [LABELS.setupStepPermission]
-            };
-        }
-        return planHosting(this.setting, this.connectorUrl);
-    }
 
     /** Once both the configuration and the object schema are in, the service can map and save. */
     private startWhenReady(): void {
@@ -387,8 +346,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
                 );
                 this.connection = 'connected';
                 // A new session of the connector knows no records yet: tell it the open ones, if any.
-                this.sentContextKey = '';
-                this.refreshRecordContext();
+                this.context.connect();
                 break;
             case 'requestSaveInteractionLog':
                 this.service?.receive(message);
@@ -524,42 +482,11 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private async readConsoleTabs(): Promise<void> {
         try {
             const [tabs, focused] = await Promise.all([getAllTabInfo(), getFocusedTabInfo().catch(() => undefined)]);
-            this.consoleRecordIds = recordIdsFromTabs(tabs, focused?.tabId);
             this.contextProblem = undefined;
+            this.context.update({ consoleRecordIds: recordIdsFromTabs(tabs, focused?.tabId) });
         } catch (error) {
             this.contextProblem = formatLabel(LABELS.contextTabsUnreadable, errorMessage(error));
-            return;
         }
-        this.refreshRecordContext();
-    }
-
-    /** Describes the records the agent works on and tells the connector when they changed. */
-    private async refreshRecordContext(): Promise<void> {
-        if (this.connection !== 'connected') return;
-        const run = ++this.contextRun;
-        const ids = contextRecordIds({
-            consoleRecordIds: this.isConsole ? this.consoleRecordIds : undefined,
-            pageReference: this.pageReference,
-            pageRecordId: this.pageRecordId
-        });
-        const unknown = this.describedRecords.unknown(ids);
-        if (unknown.length > 0) {
-            try {
-                this.describedRecords.learn(unknown, await describeRecords({ recordIds: unknown }));
-                this.contextProblem = undefined;
-            } catch (error) {
-                if (run === this.contextRun) {
-                    this.contextProblem = formatLabel(LABELS.contextUndescribable, errorMessage(error));
-                }
-                return;
-            }
-        }
-        if (run !== this.contextRun) return;
-        const records = this.describedRecords.summaries(ids);
-        const key = contextKey(records);
-        if (key === this.sentContextKey) return;
-        this.sentContextKey = key;
-        this.postToFrame(recordContextMessage(recordContextFor(records)));
     }
 
     // -- what the template shows ---------------------------------------------------
@@ -571,22 +498,6 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
 
     get setupNeeded(): boolean {
         return this.connection !== 'loading' && !this.plan.ready;
-    }
-
-    get setupProblem(): string | undefined {
-        return this.plan.problem;
-    }
-
-    get setupTitle(): string {
-        return this.configurationTransient ? LABELS.setupWaitingTitle : LABELS.setupTitle;
-    }
-
-    get setupSteps(): { key: string; text: string }[] {
-        return this.plan.steps.map((text, i) => ({ key: `step-${i}`, text }));
-    }
-
-    get hasSetupSteps(): boolean {
-        return this.plan.steps.length > 0;
     }
 
     get frameUrl(): string | undefined {

@@ -1,9 +1,17 @@
 /**
  * interactionLogSettings: the configuration the Apex controller returns, and what the
- * component makes of it: which setting record applies, whether the connector can be
- * hosted at all (and if not, exactly what an admin must configure), and when to toast.
+ * component makes of it: loading it (again, while Salesforce cannot be reached), which
+ * setting record applies, whether the connector can be hosted at all (and if not, exactly
+ * what an admin must configure), and when to toast.
  */
-import { LAYER_ORG_OVERRIDE, type MappingRecord } from 'c/interactionLog';
+import {
+    errorMessage,
+    isTransient,
+    LAYER_ORG_OVERRIDE,
+    normalizeSaveError,
+    type MappingRecord,
+    type Timers
+} from 'c/interactionLog';
 import { allowedOriginsFrom, originOf } from 'c/connectorProtocol';
 import { formatLabel, LABELS } from 'c/interactionLogLabels';
 
@@ -117,4 +125,108 @@ export function toastBehavior(setting: SettingRecord | undefined): ToastBehavior
 export function shouldToast(behavior: ToastBehavior, kind: 'saved' | 'problem'): boolean {
     if (behavior === 'None') return false;
     return kind === 'problem' || behavior === 'All';
+}
+
+// ---------------------------------------------------------------------------
+// Loading the configuration
+// ---------------------------------------------------------------------------
+
+/** What is known of the configuration: the records, or why they could not be read. */
+export interface ConfigurationState {
+    configuration?: Configuration;
+    /** Why the configuration could not be read, in one line. */
+    error?: string;
+    /** True when Salesforce could not be reached: the loader tries again by itself. */
+    transient: boolean;
+}
+
+export interface ConfigurationLoaderOptions {
+    /** InteractionLogConfigController.getConfiguration. */
+    load(): Promise<unknown>;
+    onChange(state: ConfigurationState): void;
+    timers?: Timers;
+    firstRetryMs?: number;
+    maxRetryMs?: number;
+}
+
+const defaultTimers: Timers = {
+    // Waiting before asking Salesforce again is this loader's job.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
+};
+
+/**
+ * Loads the configuration, and when Salesforce cannot be reached, loads it again with a
+ * growing wait (5 s, 10 s... at most a minute) until it answers. A configuration that
+ * cannot be read for another reason (no access) waits for a person.
+ */
+export class ConfigurationLoader {
+    private readonly options: ConfigurationLoaderOptions;
+    private readonly timers: Timers;
+    private retry?: unknown;
+    private delay: number;
+    private stopped = false;
+    state: ConfigurationState = { transient: false };
+
+    constructor(options: ConfigurationLoaderOptions) {
+        this.options = options;
+        this.timers = options.timers ?? defaultTimers;
+        this.delay = options.firstRetryMs ?? 5000;
+    }
+
+    async load(): Promise<void> {
+        this.clearRetry();
+        try {
+            this.state = { configuration: (await this.options.load()) as Configuration, transient: false };
+            this.delay = this.options.firstRetryMs ?? 5000;
+        } catch (error) {
+            const transient = isTransient(normalizeSaveError(error));
+            this.state = { error: errorMessage(error), transient };
+            if (transient && !this.stopped) {
+                this.retry = this.timers.setTimeout(() => this.load(), this.delay);
+                this.delay = Math.min(this.delay * 2, this.options.maxRetryMs ?? 60_000);
+            }
+        }
+        this.options.onChange(this.state);
+    }
+
+    /** Loads again now if nothing was loaded yet (the browser came back online). */
+    loadIfMissing(): void {
+        if (!this.state.configuration) this.load();
+    }
+
+    stop(): void {
+        this.stopped = true;
+        this.clearRetry();
+    }
+
+    private clearRetry(): void {
+        if (this.retry !== undefined) this.timers.clearTimeout(this.retry);
+        this.retry = undefined;
+    }
+}
+
+/**
+ * Whether and how the connector can be hosted, from what is known of the configuration
+ * and the page's URL override: a configuration that could not be read says why.
+ */
+export function hostingPlanFor(state: ConfigurationState, urlOverride?: string | null): HostingPlan {
+    if (state.error && state.transient) {
+        return {
+            ready: false,
+            allowedOrigins: [],
+            problem: formatLabel(LABELS.setupUnreachable, state.error),
+            steps: []
+        };
+    }
+    if (state.error) {
+        return {
+            ready: false,
+            allowedOrigins: [],
+            problem: formatLabel(LABELS.setupUnreadable, state.error),
+            steps: [LABELS.setupStepPermission]
+        };
+    }
+    return planHosting(resolveSetting(state.configuration?.settings), urlOverride);
 }

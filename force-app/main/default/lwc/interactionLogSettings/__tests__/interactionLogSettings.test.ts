@@ -1,4 +1,13 @@
-import { planHosting, resolveSetting, shouldToast, toastBehavior, type SettingRecord } from 'c/interactionLogSettings';
+import {
+    ConfigurationLoader,
+    hostingPlanFor,
+    planHosting,
+    resolveSetting,
+    shouldToast,
+    toastBehavior,
+    type ConfigurationState,
+    type SettingRecord
+} from 'c/interactionLogSettings';
 import { toFieldMappings } from 'c/interactionLog';
 
 const base: SettingRecord = { developerName: 'Default', layer: 'Package_Default', active: true, connectorUrl: null };
@@ -112,5 +121,63 @@ describe('toasts and mappings', () => {
                 description: undefined
             }
         ]);
+    });
+});
+
+describe('loading the configuration', () => {
+    function timers() {
+        const waits: number[] = [];
+        let due: (() => void) | undefined;
+        return {
+            waits,
+            fire: () => due?.(),
+            timers: {
+                setTimeout(callback: () => void, ms: number) {
+                    waits.push(ms);
+                    due = callback;
+                    return waits.length;
+                },
+                clearTimeout() {
+                    due = undefined;
+                }
+            }
+        };
+    }
+    const offline = new TypeError('Failed to fetch');
+    const settle = async () => {
+        for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    };
+
+    it('tries again with a growing wait while Salesforce cannot be reached, then stops', async () => {
+        const clock = timers();
+        const load = jest.fn().mockRejectedValueOnce(offline).mockRejectedValueOnce(offline).mockResolvedValue({});
+        const states: ConfigurationState[] = [];
+        const loader = new ConfigurationLoader({ load, onChange: (s) => states.push(s), timers: clock.timers });
+        await loader.load();
+        expect(states[0]).toEqual({ error: 'Failed to fetch', transient: true });
+        clock.fire();
+        await settle();
+        clock.fire();
+        await settle();
+        expect(clock.waits).toEqual([5000, 10000]);
+        expect(states.at(-1)).toEqual({ configuration: {}, transient: false });
+        expect(load).toHaveBeenCalledTimes(3);
+    });
+
+    it('waits for a person when the configuration cannot be read for another reason', async () => {
+        const clock = timers();
+        const noAccess = { status: 403, body: { message: 'You do not have access to the Apex class' } };
+        const loader = new ConfigurationLoader({
+            load: jest.fn().mockRejectedValue(noAccess),
+            onChange: () => undefined,
+            timers: clock.timers
+        });
+        await loader.load();
+        expect(clock.waits).toEqual([]);
+        expect(hostingPlanFor(loader.state)).toMatchObject({
+            ready: false,
+            problem: 'The Interaction Log configuration could not be read: You do not have access to the Apex class',
+            steps: [expect.stringContaining('Interaction Log Agent permission set')]
+        });
     });
 });
