@@ -9,7 +9,7 @@
  */
 import { normalizeRecordId, safeStringify, truncate } from 'c/safeData';
 import { isWhoObject } from 'c/crmRecord';
-import { checkBody, MAX_ID_LENGTH, type BodyCheck } from './logBody';
+import { checkBody, MAX_ID_LENGTH, type BodyCheck, type InteractionLogBody } from './logBody';
 import { compileSource, resolveCompiled, type CompiledSource } from './sourcePaths';
 import { applyTransform, fitValue, isTransform, isTransformCompatible, type Transform } from './transforms';
 import { effectiveMappings, type FieldMapping } from './mappingLayers';
@@ -106,12 +106,31 @@ export function mapInteractionLog(
     schema: ObjectSchema,
     options: MapOptions = {}
 ): MapResult {
+    return mapChecked(body, checkBody(body), mappings, schema, options);
+}
+
+/** Maps a body the protocol's gate has already checked (the save path checks each body once). */
+export function mapBody(
+    body: InteractionLogBody,
+    mappings: readonly FieldMapping[],
+    schema: ObjectSchema,
+    options: MapOptions = {}
+): MapResult {
+    return mapChecked(body, { ok: true, body }, mappings, schema, options);
+}
+
+function mapChecked(
+    body: unknown,
+    check: BodyCheck,
+    mappings: readonly FieldMapping[],
+    schema: ObjectSchema,
+    options: MapOptions
+): MapResult {
     const fields: Record<string, FieldValue> = {};
     const warnings: string[] = [];
     const warn = (field: string, text: string): void => {
         warnings.push(`${field}: ${text}`);
     };
-    const check = checkBody(body);
     if (!check.ok) {
         warn('Message', check.reason);
     }

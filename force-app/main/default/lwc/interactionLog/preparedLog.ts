@@ -3,12 +3,13 @@
  * here, for the log and (when the activity mirror is on) for its Task; the writer then
  * only writes what was prepared.
  */
-import { mapInteractionLog } from './logMapper';
+import { mapBody } from './logMapper';
+import type { InteractionLogBody } from './logBody';
 import { taskFields } from './taskMirror';
 import type { PreparedLog, WriterConfig } from './logWriter';
 
-export function prepareLog(body: unknown, config: WriterConfig, bodyJson?: string): PreparedLog {
-    const mapped = mapInteractionLog(body, config.mappings, config.schema, {
+export function prepareLog(body: InteractionLogBody, config: WriterConfig, bodyJson?: string): PreparedLog {
+    const mapped = mapBody(body, config.mappings, config.schema, {
         userId: config.userId,
         storeRawPayload: config.storeRawPayload,
         bodyJson

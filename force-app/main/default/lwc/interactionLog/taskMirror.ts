@@ -5,7 +5,8 @@
  * resuming a failed mirror) creates a Task, every other save updates the Task the log
  * names in Task_Id__c.
  */
-import { mapInteractionLog } from './logMapper';
+import { mapBody } from './logMapper';
+import type { InteractionLogBody } from './logBody';
 import { FIELD, fieldOf, updatableFields, type FieldSchema, type FieldValue, type ObjectSchema } from './logSchema';
 import { failureOf, normalizeSaveError, type SaveFailure } from './saveErrors';
 import type { FieldMapping } from './mappingLayers';
@@ -29,14 +30,14 @@ function referenceAccepts(field: FieldSchema | undefined, id: FieldValue | undef
 
 /** The Task's fields: its mapping records, then the log's Who, What, duration and outcome. */
 export function taskFields(
-    body: unknown,
+    body: InteractionLogBody,
     logFields: Readonly<Record<string, FieldValue>>,
     logSchema: ObjectSchema,
     mirror: TaskMirror,
     mappings: readonly FieldMapping[]
 ): Record<string, FieldValue> {
     const task = mirror.schema;
-    const fields = mapInteractionLog(body, mappings, task).fields;
+    const fields = mapBody(body, mappings, task).fields;
     const put = (name: string, value: FieldValue | undefined) => {
         if (value !== undefined && fieldOf(task, name)?.createable && fields[name] === undefined) fields[name] = value;
     };

@@ -10,7 +10,7 @@ import {
     type UiApiObjectInfo,
     type WriterConfig
 } from 'c/interactionLog';
-import { extractBody, prepareLog } from 'c/interactionLog';
+import { extractBody, prepareLog, type InteractionLogBody } from 'c/interactionLog';
 import { loadConfiguration, loadFieldMappings, loadObjectInfo, loadObjectSchema } from '@tools/lib/forceApp';
 import { loadFixture } from '@fixtures';
 import { TASK_SCHEMA } from '@tools/lib/standardObjects';
@@ -22,7 +22,7 @@ const config: WriterConfig = {
     userId: USER,
     storeRawPayload: true
 };
-const voice = extractBody(loadFixture('messages', 'axp-voice-inbound').message) as Record<string, unknown>;
+const voice = extractBody(loadFixture('messages', 'axp-voice-inbound').message) as InteractionLogBody;
 
 /** What the UI API answers when a record save is refused. */
 function recordError(
@@ -316,7 +316,11 @@ describe('writeInteractionLog', () => {
 
     it('refuses a body without an interaction id instead of saving a log nobody can find', async () => {
         const lds = fakeLds();
-        const result = await writeInteractionLog(prepareLog({ interactionData: {} }, config), config, lds);
+        const result = await writeInteractionLog(
+            prepareLog({ interactionData: {} } as unknown as InteractionLogBody, config),
+            config,
+            lds
+        );
         expect(result).toMatchObject({ ok: false, transient: false });
         expect(lds.createRecord).not.toHaveBeenCalled();
     });
@@ -420,7 +424,7 @@ describe('the activity mirror (setting Create Task on)', () => {
     });
 
     it('drops a Who or What that Task cannot take, and Task fields Salesforce refuses', async () => {
-        const chat = extractBody(loadFixture('messages', 'axp-chat').message);
+        const chat = extractBody(loadFixture('messages', 'axp-chat').message) as InteractionLogBody;
         const createRecord = jest
             .fn()
             .mockResolvedValueOnce({ id: logId })
