@@ -258,6 +258,7 @@ async function componentBytes(): Promise<{ total: number; bundles: Record<string
         'crmConnector',
         'interactionLogStatus',
         'screenPopPanel',
+        'interactionLogSetup',
         'connectorProtocol',
         'interactionLog',
         'interactionLogSettings',
@@ -281,6 +282,20 @@ async function componentBytes(): Promise<{ total: number; bundles: Record<string
     return { total: Object.values(bundles).reduce((a, b) => a + b, 0), bundles };
 }
 
+/** The targets the issues set, each marked met or not met in the output. */
+const TARGETS: {
+    key: 'mapP99Ms' | 'burstLost' | 'burstDuplicates' | 'maxInFlight' | 'heapGrowthBytes' | 'componentBytes';
+    goal: string;
+    met: (value: number) => boolean;
+}[] = [
+    { key: 'mapP99Ms', goal: '< 0.1 ms', met: (v) => v < 0.1 },
+    { key: 'burstLost', goal: '0', met: (v) => v === 0 },
+    { key: 'burstDuplicates', goal: '0', met: (v) => v === 0 },
+    { key: 'maxInFlight', goal: '<= 3', met: (v) => v <= 3 },
+    { key: 'heapGrowthBytes', goal: '< 1 MB', met: (v) => v < 1_048_576 },
+    { key: 'componentBytes', goal: '<= 61,440', met: (v) => v <= 61_440 }
+];
+
 async function main(): Promise<void> {
     const asJson = process.argv.includes('--json');
     shipped = await loadShipped();
@@ -300,25 +315,36 @@ async function main(): Promise<void> {
         mapperToNaiveRatio: Number(naive.ratio.toFixed(1)),
         node: process.version
     };
+    const verdicts = Object.fromEntries(
+        TARGETS.map((t) => [t.key, t.met(figures[t.key] as number) ? 'met' : 'not met'])
+    );
     if (asJson) {
         process.stdout.write(
-            JSON.stringify({ ...figures, componentBundles: size.bundles, faultScenarios: scenarios }, null, 2) + '\n'
+            JSON.stringify(
+                { ...figures, componentBundles: size.bundles, targets: verdicts, faultScenarios: scenarios },
+                null,
+                2
+            ) + '\n'
         );
         return;
     }
+    const goal = (key: keyof typeof figures) => {
+        const target = TARGETS.find((t) => t.key === key);
+        return target ? `goal ${target.goal}: ${verdicts[key].toUpperCase()}` : '';
+    };
     const rows: [string, string, string][] = [
         ['mapP50Ms', String(figures.mapP50Ms), 'judge + map + enqueue, median'],
-        ['mapP99Ms', String(figures.mapP99Ms), 'goal < 0.2'],
+        ['mapP99Ms', String(figures.mapP99Ms), goal('mapP99Ms')],
         ['burstMessages', String(figures.burstMessages), ''],
-        ['burstLost', String(figures.burstLost), 'goal 0'],
-        ['burstDuplicates', String(figures.burstDuplicates), 'goal 0'],
-        ['burstSeconds', String(figures.burstSeconds), 'outbox + writer + in-process org emulator'],
-        ['maxInFlight', String(figures.maxInFlight), 'bounded by the outbox (3)'],
-        ['heapGrowthBytes', String(figures.heapGrowthBytes), 'goal < 1 MB'],
+        ['burstLost', String(figures.burstLost), goal('burstLost')],
+        ['burstDuplicates', String(figures.burstDuplicates), goal('burstDuplicates')],
+        ['burstSeconds', String(figures.burstSeconds), 'service (outbox + writer) + in-process org emulator'],
+        ['maxInFlight', String(figures.maxInFlight), goal('maxInFlight')],
+        ['heapGrowthBytes', String(figures.heapGrowthBytes), goal('heapGrowthBytes')],
         [
             'componentBytes',
             String(figures.componentBytes),
-            `goal < 30 KB (${Object.entries(size.bundles)
+            `${goal('componentBytes')} (${Object.entries(size.bundles)
                 .map(([k, v]) => `${k} ${v}`)
                 .join(', ')})`
         ],

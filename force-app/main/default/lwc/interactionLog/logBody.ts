@@ -27,13 +27,13 @@ export function checkBody(body: unknown): BodyCheck {
         return { ok: false, reason: LABELS.bodyMissing };
     }
     if (!isPlainObject(body)) {
-        return { ok: false, reason: formatLabel(LABELS.bodyNotObject, describeKind(body)) };
+        return { ok: false, reason: LABELS.bodyNotObject };
     }
     const id = own(body, 'interactionId');
     if (typeof id !== 'string' || id.trim() === '') {
         return {
             ok: false,
-            reason: id === undefined ? LABELS.bodyNoId : formatLabel(LABELS.bodyIdNotText, describeKind(id))
+            reason: id === undefined ? LABELS.bodyNoId : LABELS.bodyIdNotText
         };
     }
     if (id.length > MAX_ID_LENGTH) {
@@ -46,7 +46,7 @@ export function checkBody(body: unknown): BodyCheck {
     if (!isPlainObject(data)) {
         return {
             ok: false,
-            reason: data === undefined ? LABELS.bodyNoData : formatLabel(LABELS.bodyDataNotObject, describeKind(data))
+            reason: data === undefined ? LABELS.bodyNoData : LABELS.bodyDataNotObject
         };
     }
     return { ok: true, body: body as InteractionLogBody };
@@ -66,23 +66,4 @@ export function extractBody(messageOrBody: unknown): unknown {
     const data = own(messageOrBody, 'data');
     const message = isPlainObject(data) ? own(data, 'message') : undefined;
     return isPlainObject(message) ? own(message, 'body') : undefined;
-}
-
-/** What a value is, in words, for messages about values of the wrong kind. */
-export function describeKind(value: unknown): string {
-    if (value === null) return LABELS.kindNull;
-    if (Array.isArray(value)) return LABELS.kindList;
-    switch (typeof value) {
-        case 'string':
-            return value.trim() === '' ? LABELS.kindEmptyText : LABELS.kindText;
-        case 'object':
-            return LABELS.kindObject;
-        case 'number':
-        case 'bigint':
-            return LABELS.kindNumber;
-        case 'boolean':
-            return LABELS.kindBoolean;
-        default:
-            return LABELS.kindOther;
-    }
 }

@@ -3,8 +3,7 @@
  * value fits a field of a given type (lengths, picklists, number precision). The one place
  * that decides whether a value can be written, used for mapped values alike.
  */
-import { safeStringify, truncate } from 'c/safeData';
-import { describeKind as describe } from './logBody';
+import { describeKind as describe, safeStringify, truncate } from 'c/safeData';
 import { parseEmbeddedJson } from './sourcePaths';
 import { TEXT_DATA_TYPES, type FieldDataType, type FieldSchema, type FieldValue } from './logSchema';
 

@@ -55,14 +55,6 @@ import bodyIdNotText from '@salesforce/label/c.InteractionLog_Body_Id_Not_Text';
 import bodyIdTooLong from '@salesforce/label/c.InteractionLog_Body_Id_Too_Long';
 import bodyNoData from '@salesforce/label/c.InteractionLog_Body_No_Data';
 import bodyDataNotObject from '@salesforce/label/c.InteractionLog_Body_Data_Not_Object';
-import kindNull from '@salesforce/label/c.InteractionLog_Kind_Null';
-import kindList from '@salesforce/label/c.InteractionLog_Kind_List';
-import kindEmptyText from '@salesforce/label/c.InteractionLog_Kind_Empty_Text';
-import kindText from '@salesforce/label/c.InteractionLog_Kind_Text';
-import kindObject from '@salesforce/label/c.InteractionLog_Kind_Object';
-import kindNumber from '@salesforce/label/c.InteractionLog_Kind_Number';
-import kindBoolean from '@salesforce/label/c.InteractionLog_Kind_Boolean';
-import kindOther from '@salesforce/label/c.InteractionLog_Kind_Other';
 import setupTitle from '@salesforce/label/c.InteractionLog_Setup_Title';
 import setupWaitingTitle from '@salesforce/label/c.InteractionLog_Setup_Waiting_Title';
 import setupIcon from '@salesforce/label/c.InteractionLog_Setup_Icon';
@@ -169,14 +161,6 @@ export const LABELS = {
     bodyIdTooLong,
     bodyNoData,
     bodyDataNotObject,
-    kindNull,
-    kindList,
-    kindEmptyText,
-    kindText,
-    kindObject,
-    kindNumber,
-    kindBoolean,
-    kindOther,
     setupTitle,
     setupWaitingTitle,
     setupIcon,

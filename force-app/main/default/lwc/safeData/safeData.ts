@@ -1,7 +1,7 @@
 /**
  * safeData: reading and writing untrusted data without surprises. Everything that comes
  * from another window (the connector's messages) or from storage is read through here:
- * - own-key reads that never reach the prototype (`own`, `isPlainObject`);
+ * - own-key reads that never reach the prototype (`own`, `isPlainObject`), and what a value is (`describeKind`);
  * - serialising anything without throwing (`safeStringify`);
  * - cutting text without splitting a character (`truncate`);
  * - a short stable hash of text (`hashText`);
@@ -38,6 +38,14 @@ export function own(container: unknown, key: string): unknown {
 export function ownText(container: unknown, key: string): string {
     const value = own(container, key);
     return typeof value === 'string' ? value : '';
+}
+
+/** What a value is, in words (for mapping warnings, which are stored in English). */
+export function describeKind(value: unknown): string {
+    if (value === null) return 'null';
+    if (Array.isArray(value)) return 'a list';
+    if (typeof value === 'string') return value.trim() === '' ? 'empty text' : 'text';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /**
