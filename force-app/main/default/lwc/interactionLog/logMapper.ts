@@ -13,7 +13,7 @@ import { checkBody, MAX_ID_LENGTH, type BodyCheck, type InteractionLogBody } fro
 import { compileSource, resolveCompiled, type CompiledSource } from './sourcePaths';
 import { applyTransform, fitValue, isTransform, isTransformCompatible, type Transform } from './transforms';
 import { effectiveMappings, type FieldMapping } from './mappingLayers';
-import { buildLogKey } from './logKey';
+import { buildLogKey, legTime } from './logKey';
 import {
     FIELD,
     fieldOf,
@@ -255,11 +255,18 @@ function finish(
     }
     // Only a well-formed body identifies an interaction; anything else gets no key.
     if (check.ok && interactionId && has(FIELD.logKey)) {
+        const time = legTimeOf(fields, warnings);
+        if (time === undefined) {
+            warnings.push(
+                `${FIELD.logKey}: the log has no time that can be read (established, start or end); its key uses a digest of the message, so only the same message delivered again updates this record`
+            );
+        }
         fields[FIELD.logKey] = buildLogKey({
             interactionId,
             userId: options.userId,
             resourceAddress: text(FIELD.resourceAddress),
-            endTime: text(FIELD.endTime)
+            time,
+            bodyJson: time === undefined ? (options.bodyJson ?? safeStringify(body)) : undefined
         });
     }
     if (options.storeRawPayload !== false && has(FIELD.rawPayload) && body !== undefined) {
@@ -270,6 +277,40 @@ function finish(
         fields[FIELD.rawPayload] = truncate(raw, max);
     }
     applyWarnings(fields, warnings, schema);
+}
+
+const DAY_MS = 86_400_000;
+
+function timeOf(value: FieldValue | undefined): number | undefined {
+    const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+    return Number.isFinite(ms) ? ms : undefined;
+}
+
+/**
+ * The leg's time for its key: the first of its established time, its start (date and
+ * time) and its end time that was mapped. Says when the end comes before the start or a
+ * day after it (reports would show a wrong talk time).
+ */
+function legTimeOf(fields: Record<string, FieldValue>, warnings: string[]): string | undefined {
+    const established = timeOf(fields[FIELD.establishedTime]);
+    const date = fields[FIELD.startDate];
+    const clock = fields[FIELD.startTime];
+    const started = typeof date === 'string' && typeof clock === 'string' ? timeOf(`${date}T${clock}`) : undefined;
+    const ended = timeOf(fields[FIELD.endTime]);
+    const from = established ?? started;
+    if (from !== undefined && ended !== undefined) {
+        if (ended < from) {
+            warnings.push(
+                `${FIELD.endTime}: ends before the interaction was established or started; talk time is left empty`
+            );
+        } else if (ended - from > DAY_MS) {
+            warnings.push(
+                `${FIELD.endTime}: the interaction lasts more than a day (${Math.round((ended - from) / 3_600_000)} hours)`
+            );
+        }
+    }
+    const first = established ?? started ?? ended;
+    return first === undefined ? undefined : legTime(first);
 }
 
 /** Writes the warnings into Mapping_Warnings__c and their count into Mapping_Warning_Count__c. */

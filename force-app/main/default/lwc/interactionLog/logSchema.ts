@@ -79,6 +79,8 @@ export const FIELD = {
     originatingAddress: 'Updated_Originating_Address__c',
     resourceAddress: 'Resource_Address__c',
     establishedTime: 'Established_Time__c',
+    startDate: 'Start_Date__c',
+    startTime: 'Start_Time__c',
     endTime: 'End_Time__c',
     nameId: 'Name_Id__c',
     relatedToId: 'Related_To_Id__c',

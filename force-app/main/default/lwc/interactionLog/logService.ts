@@ -69,6 +69,17 @@ function provisionalLabel(body: InteractionLogBody): string {
     return formatLabel(LABELS.logProvisionalName, body.interactionId).slice(0, 120);
 }
 
+function keyOf(prepared: PreparedLog | undefined): string | undefined {
+    const key = prepared?.fields[FIELD.logKey];
+    return typeof key === 'string' ? key : undefined;
+}
+
+/** A log keeps the key it was given when it arrived (stored with it), whatever the rule is now. */
+function withKey(prepared: PreparedLog, logKey: string | undefined): PreparedLog {
+    if (!logKey || keyOf(prepared) === undefined || keyOf(prepared) === logKey) return prepared;
+    return { ...prepared, fields: { ...prepared.fields, [FIELD.logKey]: logKey } };
+}
+
 export class InteractionLogService {
     private readonly outbox: LogOutbox;
     private readonly api: OrgApi;
@@ -112,7 +123,8 @@ export class InteractionLogService {
             group: log.body.interactionId,
             label: typeof name === 'string' && name ? name : provisionalLabel(log.body),
             bodyJson: log.bodyJson,
-            headerJson: log.header ? JSON.stringify(log.header) : undefined
+            headerJson: log.header ? JSON.stringify(log.header) : undefined,
+            logKey: keyOf(held.prepared)
         });
         this.held.set(entry.id, held);
         return entry;
@@ -168,7 +180,7 @@ export class InteractionLogService {
             return { ok: false, transient: true, message: LABELS.saveWaitingConfiguration };
         }
         const held = this.hold(entry);
-        const prepared = this.prepare(held, entry.bodyJson) as PreparedLog;
+        const prepared = withKey(this.prepare(held, entry.bodyJson) as PreparedLog, entry.logKey);
         const result = await writeInteractionLog(prepared, config, this.api, {
             recordId: entry.recordId,
             taskPending: entry.taskPending,

@@ -28,6 +28,8 @@ export interface OutboxEntry {
     bodyJson: string;
     /** `data.header` as received, as JSON (for the connector's history). */
     headerJson?: string;
+    /** The log key the log was given when it arrived: kept, so a later change of the key's rule never splits a log. */
+    logKey?: string;
     state: EntryState;
     attempts: number;
     receivedAt: number;
@@ -93,6 +95,7 @@ export interface EnqueueInput {
     label: string;
     bodyJson: string;
     headerJson?: string;
+    logKey?: string;
 }
 
 export interface OutboxSnapshot {
@@ -226,6 +229,7 @@ export class LogOutbox {
             label: input.label,
             bodyJson: input.bodyJson,
             headerJson: input.headerJson,
+            logKey: input.logKey,
             state: 'pending',
             attempts: 0,
             receivedAt: at,

@@ -88,15 +88,20 @@ function validDate(y: number, m: number, d: number): boolean {
     return d <= days;
 }
 
-/** Epoch milliseconds, ISO 8601 (UTC when no zone is given) or `YYYY-MM-DD HH:mm:ss`. */
+/** Epoch numbers below 10^11 are seconds (until the year 5138), larger ones milliseconds. */
+function epochMs(n: number): number {
+    return Math.abs(n) < 1e11 ? n * 1000 : n;
+}
+
+/** Epoch seconds or milliseconds, ISO 8601 (UTC when no zone is given) or `YYYY-MM-DD HH:mm:ss`. */
 function toDateTime(value: unknown): string | undefined {
     let ms: number | undefined;
     if (typeof value === 'number') {
-        ms = value;
+        ms = epochMs(value);
     } else if (typeof value === 'string') {
         const t = value.trim();
         if (/^\d{10,14}$/.test(t)) {
-            ms = Number(t);
+            ms = epochMs(Number(t));
         } else {
             const m =
                 /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(

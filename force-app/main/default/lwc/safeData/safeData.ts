@@ -147,8 +147,8 @@ function cutAt(text: string, end: number): string {
 }
 
 /** A short, stable hash of text: FNV-1a, 32 bits, as 8 hex digits. Not a security measure. */
-export function hashText(text: string): string {
-    let h = 0x811c9dc5;
+export function hashText(text: string, seed = 0x811c9dc5): string {
+    let h = seed >>> 0;
     for (let i = 0; i < text.length; i += 1) {
         h ^= text.charCodeAt(i);
         h = Math.imul(h, 0x01000193) >>> 0;

@@ -198,3 +198,26 @@ describe('the Interaction Log service', () => {
         expect(service.snapshot().failed).toHaveLength(1);
     });
 });
+
+describe('a log left waiting in the browser', () => {
+    it('is saved under the key it was given when it arrived, even after the key rule changed', async () => {
+        const storage = memoryStorage();
+        const before = new InteractionLogService({ storage, api: org().api, onOutcome: () => undefined });
+        before.configure(config);
+        const message = received('axp-voice-inbound');
+        const entry = before.receive(message);
+        before.stop();
+        // The stored entry as an earlier version of the package left it, with the key of its own rule.
+        const stored = JSON.parse(String(storage.read(entry.id))) as Record<string, unknown>;
+        storage.write(
+            entry.id,
+            JSON.stringify({ ...stored, state: 'pending', logKey: 'i-1|005|4105|2026-11-20T14:08:47.000Z' })
+        );
+
+        const { api, calls } = org();
+        const { service } = start(api, storage);
+        await settle(service);
+        expect(calls).toHaveLength(1);
+        expect(calls[0].fields.Log_Key__c).toBe('i-1|005|4105|2026-11-20T14:08:47.000Z');
+    });
+});
