@@ -83,6 +83,7 @@ import {
     type SettingRecord
 } from 'c/interactionLogSettings';
 import { formatLabel, LABELS, pluralLabel } from 'c/interactionLogLabels';
+import { displayText } from 'c/safeData';
 import type { RejectionRow } from 'c/interactionLogStatus';
 
 type Connection = 'loading' | 'not-configured' | 'waiting' | 'handshake' | 'connected';
@@ -393,7 +394,13 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
 
     private notify(kind: 'saved' | 'problem', title: string, message: string): void {
         if (!shouldToast(toastBehavior(this.setting), kind)) return;
-        this.dispatchEvent(new ShowToastEvent({ title, message, variant: kind === 'saved' ? 'success' : 'warning' }));
+        this.dispatchEvent(
+            new ShowToastEvent({
+                title: displayText(title),
+                message: displayText(message),
+                variant: kind === 'saved' ? 'success' : 'warning'
+            })
+        );
     }
 
     // -- screen pop and navigation ------------------------------------------------

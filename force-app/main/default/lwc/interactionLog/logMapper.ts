@@ -7,7 +7,7 @@
  * from the object schema. Whatever cannot be mapped becomes a line in the warnings (and in
  * Mapping_Warnings__c).
  */
-import { normalizeRecordId, safeStringify, truncate } from 'c/safeData';
+import { normalizeRecordId, safeStringify, truncate, withoutControls } from 'c/safeData';
 import { isWhoObject } from 'c/crmRecord';
 import { checkBody, MAX_ID_LENGTH, type BodyCheck, type InteractionLogBody } from './logBody';
 import { compileSource, resolveCompiled, type CompiledSource } from './sourcePaths';
@@ -231,7 +231,7 @@ function mapInto(
     const relatedId = fields[FIELD.relatedToId];
     if (typeof relatedId === 'string') route(relatedId, FIELD.relatedToId, false, schema, fields, warn);
     if (check.ok && fields[FIELD.interactionId] === undefined && isWritable(schema, FIELD.interactionId)) {
-        fields[FIELD.interactionId] = truncate(check.body.interactionId.trim(), MAX_ID_LENGTH);
+        fields[FIELD.interactionId] = truncate(withoutControls(check.body.interactionId).trim(), MAX_ID_LENGTH);
     }
 }
 

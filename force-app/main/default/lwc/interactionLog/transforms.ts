@@ -3,7 +3,7 @@
  * value fits a field of a given type (lengths, picklists, number precision). The one place
  * that decides whether a value can be written, used for mapped values alike.
  */
-import { describeKind as describe, safeStringify, truncate } from 'c/safeData';
+import { describeKind as describe, safeStringify, truncate, withoutControls } from 'c/safeData';
 import { parseEmbeddedJson } from './sourcePaths';
 import { TEXT_DATA_TYPES, type FieldDataType, type FieldSchema, type FieldValue } from './logSchema';
 
@@ -284,8 +284,9 @@ export function isTransformCompatible(transform: string, dataType: FieldDataType
 
 export type Fit = { ok: true; value: FieldValue; notes: string[] } | { ok: false; reason: string };
 
-function fitText(text: string, field: FieldSchema): Fit {
+function fitText(raw: string, field: FieldSchema): Fit {
     const max = field.length ?? 255;
+    const text = withoutControls(raw);
     if (text === '') return { ok: false, reason: 'empty' };
     if (text.length > max) {
         return {

@@ -7,6 +7,7 @@
  */
 import { LightningElement, api } from 'lwc';
 import { recordUrl } from 'c/crmRecord';
+import { displayText } from 'c/safeData';
 import { TARGET_OBJECT, type OutboxEntry, type OutboxSnapshot } from 'c/interactionLog';
 import { formatLabel, LABELS, pluralLabel } from 'c/interactionLogLabels';
 
@@ -58,7 +59,9 @@ export default class InteractionLogStatus extends LightningElement {
 
     get lastSaved(): { label: string; url: string } | undefined {
         const last = this.snapshot.lastSaved;
-        return last?.recordId ? { label: last.label, url: recordUrl(TARGET_OBJECT, last.recordId) } : undefined;
+        return last?.recordId
+            ? { label: displayText(last.label), url: recordUrl(TARGET_OBJECT, last.recordId) }
+            : undefined;
     }
 
     get hasQueue(): boolean {
@@ -95,18 +98,22 @@ export default class InteractionLogStatus extends LightningElement {
     get queueRows(): QueueRow[] {
         return [...this.snapshot.failed, ...this.snapshot.pending].map((e) => ({
             id: e.id,
-            label: e.label,
-            retryTitle: formatLabel(LABELS.retryTitle, e.label),
+            label: displayText(e.label),
+            retryTitle: formatLabel(LABELS.retryTitle, displayText(e.label)),
             state: e.state,
             saving: e.state === 'saving',
             stateText: stateText(e),
-            error: e.lastError,
-            detail: e.errorDetail
+            error: e.lastError && displayText(e.lastError),
+            detail: e.errorDetail && displayText(e.errorDetail)
         }));
     }
 
     get hasQueueRows(): boolean {
         return this.snapshot.pending.length + this.snapshot.failed.length > 0;
+    }
+
+    get lastRejectionText(): string {
+        return displayText(this.lastRejection);
     }
 
     get rejectionRows(): { reason: string; text: string }[] {

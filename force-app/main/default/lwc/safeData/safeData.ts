@@ -5,6 +5,7 @@
  * - serialising anything without throwing (`safeStringify`);
  * - cutting text without splitting a character (`truncate`);
  * - a short stable hash of text (`hashText`);
+ * - text without control characters (`withoutControls`), and text safe to show (`displayText`);
  * - the 18-character form of a Salesforce record id (`normalizeRecordId`).
  *
  * Pure: no DOM, no Salesforce imports, never throws.
@@ -154,6 +155,22 @@ export function hashText(text: string, seed = 0x811c9dc5): string {
         h = Math.imul(h, 0x01000193) >>> 0;
     }
     return h.toString(16).padStart(8, '0');
+}
+
+/** C0 control characters except tab and line feed: never stored (NUL, bell, escape, carriage return...). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F]/g;
+/** Bidirectional overrides, embeddings and isolates: they can make `exe.png` read as `png.exe`. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** The text without C0 control characters, tab and line feed kept (for anything stored). */
+export function withoutControls(text: string): string {
+    return text.replace(CONTROLS, '');
+}
+
+/** The text as an agent may be shown it: no control characters and no bidirectional overrides. */
+export function displayText(text: string | undefined | null): string {
+    return (text ?? '').replace(CONTROLS, '').replace(BIDI_CONTROLS, '');
 }
 
 const ID_SUFFIX_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';

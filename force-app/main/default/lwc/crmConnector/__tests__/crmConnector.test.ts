@@ -157,11 +157,14 @@ describe('c-crm-connector', () => {
         jest.restoreAllMocks();
     });
 
-    it('hosts the connector in a frame that may use camera, microphone and geolocation', async () => {
+    it('hosts the connector in a frame that may use camera and microphone, and cannot navigate Salesforce away', async () => {
         const element = await mount();
         const frame = frameOf(element);
         expect(frame.getAttribute('src')).toBe(`${ORIGIN}/agent/`);
-        expect(frame.getAttribute('allow')).toBe('camera; microphone; geolocation');
+        expect(frame.getAttribute('allow')).toBe('camera; microphone');
+        const sandbox = (frame.getAttribute('sandbox') ?? '').split(' ');
+        expect(sandbox).toEqual(expect.arrayContaining(['allow-scripts', 'allow-same-origin', 'allow-forms']));
+        expect(sandbox.filter((token) => token.startsWith('allow-top-navigation'))).toEqual([]);
         expect(frame.getAttribute('title')).toBe('Avaya CRM Connector');
         expect(badge(element)).toBe('Waiting for the connector');
         expect(find(element, '.host')?.getAttribute('style')).toBe('height: 600px;');
@@ -398,6 +401,18 @@ describe('c-crm-connector', () => {
         post(element, voiceMessage);
         await flush();
         expect(toasts).toEqual([{ title: 'Interaction log saved', message: voiceSubject, variant: 'success' }]);
+    });
+
+    it('shows the agent names with right-to-left overrides neutralised, and stores no control characters', async () => {
+        const element = await mount(configuration({ toastBehavior: 'All' }));
+        const spoof = JSON.parse(JSON.stringify(voiceMessage)) as typeof voiceMessage;
+        spoof.data.message.body.interactionData.logDetails.subject = 'Invoice\u202Egnp.exe\u0000\u0007 done';
+        post(element, spoof);
+        await flush();
+        const saved = mockCreateRecord.mock.calls[0][0].fields as Record<string, unknown>;
+        expect(saved.Subject__c).toBe('Invoice\u202Egnp.exe done');
+        expect(toasts[0].message).toBe('Invoicegnp.exe done');
+        expect(find(element, '.last-saved-link')?.textContent).toBe('Invoicegnp.exe done');
     });
 
     it('answers requestCustomFieldsValues from the object schema', async () => {

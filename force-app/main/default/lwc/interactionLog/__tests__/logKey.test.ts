@@ -108,4 +108,14 @@ describe('the log key', () => {
             buildLogKey({ interactionId: 'a\\|', userId: 'b' })
         );
     });
+
+    it('stores text without NUL or other control characters, keeping tabs and new lines', () => {
+        const body = leg(
+            { established: '2026-11-20T14:03:31Z' },
+            { logDetails: { subject: 'Refund\u0000 request\u0007', comments: 'Line one\r\n\tLine two\u001b' } }
+        );
+        const fields = map(body).fields;
+        expect(fields.Subject__c).toBe('Refund request');
+        expect(fields.Comments__c).toBe('Line one\n\tLine two');
+    });
 });
