@@ -85,6 +85,7 @@ import {
 import { formatLabel, LABELS, pluralLabel } from 'c/interactionLogLabels';
 import { displayText } from 'c/safeData';
 import type { RejectionRow } from 'c/interactionLogStatus';
+import { CallBudget, Coalescer, LatestOnly } from 'c/rateLimits';
 
 type Connection = 'loading' | 'not-configured' | 'waiting' | 'handshake' | 'connected';
 
@@ -106,13 +107,12 @@ function browserStorage() {
     return memoryStorage();
 }
 
-/** The org calls the save path makes: Lightning Data Service writes and two Apex look-ups. */
-const ORG_API: OrgApi = {
-    createRecord: (input) => createRecord(input),
-    updateRecord: (input) => updateRecord(input),
-    findRecordIdByLogKey: (logKey) => findRecordIdByLogKey({ logKey }),
-    findTaskIdForLog: (logId) => findTaskIdForLog({ logId })
-};
+/** Most Apex calls per second, whatever the connector sends. */
+const APEX_CALLS_PER_SECOND = 5;
+/** A burst of bad logs gets one notice, then one "N more" when it is over. */
+const BURST_WINDOW_MS = 3000;
+/** Screen pops arriving within this window collapse to the latest. */
+const SCREEN_POP_WINDOW_MS = 1000;
 
 export default class CrmConnector extends NavigationMixin(LightningElement) {
     /** Height of the component in pixels (design attribute). */
@@ -142,6 +142,16 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     taskInfo?: UiApiObjectInfo;
 
     private readonly rejections = new RejectionCounter();
+    private readonly apex = new CallBudget(APEX_CALLS_PER_SECOND);
+    private readonly badLogs = new Coalescer(BURST_WINDOW_MS);
+    private readonly screenPops = new LatestOnly(SCREEN_POP_WINDOW_MS);
+    /** The org calls the save path makes: Lightning Data Service writes and two Apex look-ups. */
+    private readonly orgApi: OrgApi = {
+        createRecord: (input) => createRecord(input),
+        updateRecord: (input) => updateRecord(input),
+        findRecordIdByLogKey: (logKey) => this.apex.schedule(() => findRecordIdByLogKey({ logKey })),
+        findTaskIdForLog: (logId) => this.apex.schedule(() => findTaskIdForLog({ logId }))
+    };
     private service?: InteractionLogService;
     private user?: { name?: string; username?: string; languageLocaleKey?: string };
     private readonly onMessage = (event: MessageEvent): void => this.receive(event);
@@ -151,7 +161,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     };
     private configurationLoader?: ConfigurationLoader;
     private readonly context = new RecordContextTracker({
-        describe: (recordIds) => describeRecords({ recordIds }),
+        describe: (recordIds) => this.apex.schedule(() => describeRecords({ recordIds })),
         send: (context) => this.postToFrame(recordContextMessage(context)),
         onProblem: (problem) => {
             this.contextProblem = problem;
@@ -225,7 +235,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         window.addEventListener('online', this.onOnline);
         this.service = new InteractionLogService({
             storage: browserStorage(),
-            api: ORG_API,
+            api: this.orgApi,
             onOutcome: (outcome) => this.report(outcome),
             onQueue: (snapshot) => {
                 this.snapshot = snapshot;
@@ -233,7 +243,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         });
         this.snapshot = this.service.snapshot();
         this.configurationLoader = new ConfigurationLoader({
-            load: () => getConfiguration(),
+            load: () => this.apex.schedule(() => getConfiguration()),
             onChange: (state) => {
                 this.configurationState = state;
                 this.connection = this.plan.ready ? 'waiting' : 'not-configured';
@@ -326,9 +336,23 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             this.rejectionRows = this.rejections.summary();
             this.lastRejection = this.rejections.last;
             if (verdict.reason === 'body' || verdict.reason === 'size') {
-                // A genuine log that cannot be saved: tell the agent, in the connector too.
-                this.notify('problem', LABELS.toastCannotSave, verdict.detail);
-                this.postToFrame(errorNotification(formatLabel(LABELS.connectorCannotSave, verdict.detail)));
+                // A genuine log that cannot be saved: tell the agent, in the connector too; once per burst.
+                this.badLogs.notify(
+                    () => {
+                        this.notify('problem', LABELS.toastCannotSave, verdict.detail);
+                        this.postToFrame(errorNotification(formatLabel(LABELS.connectorCannotSave, verdict.detail)));
+                    },
+                    (more) => {
+                        const toast = pluralLabel(more, LABELS.toastMoreCannotSaveOne, LABELS.toastMoreCannotSaveOther);
+                        this.notify('problem', formatLabel(toast, more), LABELS.toastMoreWhere);
+                        const notice = pluralLabel(
+                            more,
+                            LABELS.connectorMoreCannotSaveOne,
+                            LABELS.connectorMoreCannotSaveOther
+                        );
+                        this.postToFrame(errorNotification(formatLabel(notice, more)));
+                    }
+                );
             }
             return;
         }
@@ -361,7 +385,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
                 );
                 break;
             case 'requestPerformInteractionScreenPop':
-                this.performScreenPop(message.aniValues);
+                this.screenPops.run(() => this.performScreenPop(message.aniValues));
                 break;
             case 'requestNavigateToClickToDialResult':
                 this.openRecord(message.recordId);
@@ -415,7 +439,9 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         this.screenPop = screenPopViews.searching(terms);
         let candidates: unknown;
         try {
-            candidates = await searchCustomers({ phones: terms.phones, emails: terms.emails });
+            candidates = await this.apex.schedule(() =>
+                searchCustomers({ phones: terms.phones, emails: terms.emails })
+            );
         } catch (error) {
             if (run === this.screenPopRun) {
                 this.screenPop = screenPopViews.failed(terms, errorMessage(error));

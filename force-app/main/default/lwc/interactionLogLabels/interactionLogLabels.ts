@@ -81,6 +81,11 @@ import toastSavedWithWarningOne from '@salesforce/label/c.InteractionLog_Toast_S
 import toastSavedWithWarningOther from '@salesforce/label/c.InteractionLog_Toast_Saved_Warning_Other';
 import toastWarningsWhere from '@salesforce/label/c.InteractionLog_Toast_Warnings_Where';
 import toastNeedsAttention from '@salesforce/label/c.InteractionLog_Toast_Needs_Attention';
+import toastMoreCannotSaveOne from '@salesforce/label/c.InteractionLog_Toast_More_Cannot_Save_One';
+import toastMoreCannotSaveOther from '@salesforce/label/c.InteractionLog_Toast_More_Cannot_Save_Other';
+import toastMoreWhere from '@salesforce/label/c.InteractionLog_Toast_More_Where';
+import connectorMoreCannotSaveOne from '@salesforce/label/c.InteractionLog_Connector_More_Cannot_Save_One';
+import connectorMoreCannotSaveOther from '@salesforce/label/c.InteractionLog_Connector_More_Cannot_Save_Other';
 import saveOffline from '@salesforce/label/c.InteractionLog_Save_Offline';
 import saveSessionExpired from '@salesforce/label/c.InteractionLog_Save_Session_Expired';
 import saveBusy from '@salesforce/label/c.InteractionLog_Save_Busy';
@@ -187,6 +192,11 @@ export const LABELS = {
     toastSavedWithWarningOther,
     toastWarningsWhere,
     toastNeedsAttention,
+    toastMoreCannotSaveOne,
+    toastMoreCannotSaveOther,
+    toastMoreWhere,
+    connectorMoreCannotSaveOne,
+    connectorMoreCannotSaveOther,
     saveOffline,
     saveSessionExpired,
     saveBusy,

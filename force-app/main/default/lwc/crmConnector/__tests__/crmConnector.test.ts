@@ -295,6 +295,29 @@ describe('c-crm-connector', () => {
         expect(panel).toContain('Unknown action (ignored): 1');
     });
 
+    it('tells the agent and the connector once about a burst of bad logs, then how many more came', async () => {
+        const element = await mount();
+        const sent = jest
+            .spyOn(frameOf(element).contentWindow as Window, 'postMessage')
+            .mockImplementation(() => undefined);
+        jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+        try {
+            for (let i = 0; i < 200; i += 1) post(element, loadFixture('malformed', 'missing-interaction-id').message);
+            await flush();
+            const notices = () =>
+                sent.mock.calls.filter((c) => (c[0] as { action: string }).action === 'displayErrorNotification');
+            expect(toasts).toHaveLength(1);
+            expect(notices()).toHaveLength(1);
+            jest.advanceTimersByTime(5000);
+            await flush();
+            expect(toasts).toHaveLength(2);
+            expect(toasts[1]).toMatchObject({ title: '199 more logs from the CRM Connector cannot be saved' });
+            expect(notices()).toHaveLength(2);
+        } finally {
+            jest.useRealTimers();
+        }
+    });
+
     it('updates the record instead of creating a second one when a message is delivered again', async () => {
         const element = await mount();
         post(element, voiceMessage);
@@ -535,6 +558,28 @@ describe('c-crm-connector', () => {
             expect(screenPopText(element)).toBe('Opened Ana Souza · Contact · Souza Consulting for +13125550187.');
         });
 
+        it('collapses a burst of screen pops to the first and the latest', async () => {
+            const { element } = await connected();
+            jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+            try {
+                for (let i = 0; i < 200; i += 1) {
+                    post(element, {
+                        type: 'CRMConnectMessage',
+                        action: 'requestPerformInteractionScreenPop',
+                        data: { aniValues: [`+1312555${String(1000 + i)}`] }
+                    });
+                }
+                await flush();
+                expect(mockSearch).toHaveBeenCalledTimes(1);
+                jest.advanceTimersByTime(2000);
+                await flush();
+                expect(mockSearch).toHaveBeenCalledTimes(2);
+                expect(mockSearch).toHaveBeenLastCalledWith({ phones: ['13125551199'], emails: [] });
+            } finally {
+                jest.useRealTimers();
+            }
+        });
+
         it('lets the agent choose when a number is ambiguous, and opens the choice', async () => {
             const { element } = await connected();
             post(element, loadFixture('screen-pop', 'ambiguous-number').message);
@@ -580,13 +625,18 @@ describe('c-crm-connector', () => {
             mockOpenUtility.mockReset().mockResolvedValue(true);
             const { element } = await connected();
             utilityAdapter.emit('utility-1');
+            // Screen pops within a second of each other collapse to the latest: these are a second apart.
+            jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+            const aSecondLater = () => jest.advanceTimersByTime(1000);
             post(element, loadFixture('screen-pop', 'ambiguous-number').message);
             await flush();
             expect(mockOpenUtility).toHaveBeenCalledWith('utility-1', { autoFocus: true });
+            aSecondLater();
             post(element, loadFixture('screen-pop', 'known-number').message);
             await flush();
             expect(mockOpenUtility).toHaveBeenCalledTimes(1);
             mockOpenUtility.mockRejectedValue(new Error('no utility bar'));
+            aSecondLater();
             post(element, loadFixture('screen-pop', 'unknown-number').message);
             await flush();
             expect(toasts).toContainEqual(
@@ -596,6 +646,7 @@ describe('c-crm-connector', () => {
                 })
             );
             utilityAdapter.emit(null);
+            jest.useRealTimers();
         });
 
         it('says so when the search fails, and can be dismissed', async () => {
