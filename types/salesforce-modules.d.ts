@@ -40,6 +40,12 @@ declare module '@salesforce/user/Id' {
     export default userId;
 }
 
+declare module '@salesforce/i18n/locale' {
+    /** The running user's locale, e.g. en-US. */
+    const locale: string;
+    export default locale;
+}
+
 declare module '@salesforce/label/*' {
     const label: string;
     export default label;

@@ -105,7 +105,8 @@ const ADAPTERS: Record<string, string> = {
     'lightning/platformUtilityBarApi': 'platformUtilityBarApi.ts',
     '@salesforce/messageChannel/lightning__tabFocused': 'messageChannelTabFocused.ts',
     '@salesforce/messageChannel/lightning__tabClosed': 'messageChannelTabClosed.ts',
-    '@salesforce/user/Id': 'userId.ts'
+    '@salesforce/user/Id': 'userId.ts',
+    '@salesforce/i18n/locale': 'locale.ts'
 };
 
 export async function buildApp(): Promise<string> {

@@ -138,7 +138,8 @@ export class OrgEmulator {
                 createTask: this.createTask,
                 toastBehavior: 'All',
                 callCenterSettings:
-                    '{"ReqGeneralInfo":{"reqDisplayName":"Workbench Contact Center"},"LogOptions":{"callLogEnabled":true,"interactionHistorySize":20}}'
+                    '{"ReqGeneralInfo":{"reqDisplayName":"Workbench Contact Center"},"LogOptions":{"callLogEnabled":true,"interactionHistorySize":20}}',
+                defaultCountry: 'US'
             });
         }
         return config;

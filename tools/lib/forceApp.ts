@@ -311,7 +311,8 @@ export function loadConfiguration(
             storeRawPayload: bool(r.values.Store_Raw_Payload__c),
             createTask: bool(r.values.Create_Task__c),
             toastBehavior: r.values.Toast_Behavior__c,
-            callCenterSettings: r.values.Call_Center_Settings__c
+            callCenterSettings: r.values.Call_Center_Settings__c,
+            defaultCountry: r.values.Default_Country__c
         }));
     type Picklists = Record<string, { values: string[]; restricted: boolean }>;
     const keyPrefixes: Record<string, string> = {};

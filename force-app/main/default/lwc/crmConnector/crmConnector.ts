@@ -22,6 +22,7 @@ import { APPLICATION_SCOPE, MessageContext, subscribe, unsubscribe, type Subscri
 import TAB_FOCUSED_CHANNEL from '@salesforce/messageChannel/lightning__tabFocused';
 import TAB_CLOSED_CHANNEL from '@salesforce/messageChannel/lightning__tabClosed';
 import USER_ID from '@salesforce/user/Id';
+import LOCALE from '@salesforce/i18n/locale';
 import USER_NAME_FIELD from '@salesforce/schema/User.Name';
 import USER_USERNAME_FIELD from '@salesforce/schema/User.Username';
 import USER_LOCALE_FIELD from '@salesforce/schema/User.LanguageLocaleKey';
@@ -48,6 +49,8 @@ import {
     type PostTarget
 } from 'c/connectorProtocol';
 import {
+    callingCodeForCountry,
+    callingCodeForLocale,
     decideScreenPop,
     hasSearchTerms,
     newRecordPageReference,
@@ -431,7 +434,10 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
 
     private async performScreenPop(aniValues: string[]): Promise<void> {
         const run = ++this.screenPopRun;
-        const terms = searchTermsFrom(aniValues);
+        const terms = searchTermsFrom(
+            aniValues,
+            callingCodeForCountry(this.setting?.defaultCountry) ?? callingCodeForLocale(LOCALE)
+        );
         if (!hasSearchTerms(terms)) {
             this.screenPop = screenPopViews.unusable(terms);
             return;

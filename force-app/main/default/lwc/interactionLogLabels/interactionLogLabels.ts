@@ -113,6 +113,7 @@ import spChosen from '@salesforce/label/c.InteractionLog_Screen_Pop_Chosen';
 import spChooseTitle from '@salesforce/label/c.InteractionLog_Screen_Pop_Choose_Title';
 import spChoose from '@salesforce/label/c.InteractionLog_Screen_Pop_Choose';
 import spOpenChoice from '@salesforce/label/c.InteractionLog_Screen_Pop_Open_Choice';
+import spPartialChoice from '@salesforce/label/c.InteractionLog_Screen_Pop_Partial_Choice';
 import spNoneTitle from '@salesforce/label/c.InteractionLog_Screen_Pop_None_Title';
 import spNone from '@salesforce/label/c.InteractionLog_Screen_Pop_None';
 import spCreate from '@salesforce/label/c.InteractionLog_Screen_Pop_Create';
@@ -224,6 +225,7 @@ export const LABELS = {
     spChooseTitle,
     spChoose,
     spOpenChoice,
+    spPartialChoice,
     spNoneTitle,
     spNone,
     spCreate,

@@ -27,6 +27,8 @@ export interface SettingRecord {
     createTask?: boolean | null;
     toastBehavior?: string | null;
     callCenterSettings?: string | null;
+    /** ISO 3166 country whose calling code national phone numbers are read with. */
+    defaultCountry?: string | null;
 }
 
 /** Mirrors Apex InteractionLogConfigController.Configuration: what getConfiguration returns. */

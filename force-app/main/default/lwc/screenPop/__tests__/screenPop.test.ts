@@ -10,6 +10,10 @@ import {
     recordPageReference,
     samePhone,
     screenPopViews,
+    callingCodeForCountry,
+    callingCodeForLocale,
+    comparePhones,
+    toE164,
     searchTermsFrom,
     type CustomerRecord
 } from 'c/screenPop';
@@ -54,7 +58,7 @@ describe('screenPop: search terms', () => {
 describe('screenPop: matching', () => {
     it('compares long numbers by their national digits and extensions exactly', () => {
         expect(samePhone('14155550142', '(415) 555-0142')).toBe(true);
-        expect(samePhone('+44 20 7946 0958', '020 7946 0958')).toBe(true);
+        expect(samePhone('+44 20 7946 0958', '020 7946 0958', '44')).toBe(true);
         expect(samePhone('14155550142', '(415) 555-0143')).toBe(false);
         expect(samePhone('4107', '4107')).toBe(true);
         expect(samePhone('4107', '(415) 555-4107')).toBe(false);
@@ -90,6 +94,56 @@ describe('screenPop: matching', () => {
     it('survives records without addresses, duplicates and junk from the server', () => {
         const junk = [null, { recordId: 42 }, directory[0], directory[0]] as unknown as CustomerRecord[];
         expect(customersMatching(junk, searchTermsFrom(['+14155550142']))).toHaveLength(1);
+    });
+});
+
+describe('screenPop: numbers from other countries and numbers without an area code', () => {
+    it("never opens a customer whose number only ends like the caller's, and marks it as a partial match", () => {
+        const german = decideScreenPop(directory, searchTermsFrom(['+49 3125 550187']));
+        expect(german.kind).toBe('choose');
+        const offered = (german as { records: (CustomerRecord & { partial?: boolean })[] }).records;
+        expect(offered.map((r) => [r.recordName, r.partial])).toEqual([['Ana Souza', true]]);
+        const view = screenPopViews.decided(german, searchTermsFrom(['+49 3125 550187']));
+        expect(view.choices?.[0].label).toBe('Ana Souza · Contact · Souza Consulting (partial match)');
+        expect(view.create?.defaults).toEqual({ Phone: '+49 3125 550187' });
+    });
+
+    it('does not open a customer for a number without its area code', () => {
+        const local = decideScreenPop(directory, searchTermsFrom(['555-0123']));
+        expect(local.kind).toBe('choose');
+        expect((local as { records: (CustomerRecord & { partial?: boolean })[] }).records).toEqual([
+            expect.objectContaining({ recordName: 'Dev Patel', partial: true })
+        ]);
+    });
+
+    it('reads national numbers with the default country, and compares numbers with a country code exactly', () => {
+        expect(comparePhones('+44 20 7946 0958', '020 7946 0958', '44')).toBe('exact');
+        expect(comparePhones('+44 20 7946 0958', '020 7946 0958', '1')).toBe('partial');
+        expect(comparePhones('+4930 1234567', '+49 30 1234567', '1')).toBe('exact');
+        expect(comparePhones('+49 3125 550187', '(312) 555-0187', '1')).toBe('partial');
+        expect(comparePhones('0049 30 1234567', '+49 30 1234567', '44')).toBe('exact');
+        expect(comparePhones('011 49 30 1234567', '+49 30 1234567', '1')).toBe('exact');
+        expect(comparePhones('06 1234 5678', '+39 06 1234 5678', '39')).toBe('exact');
+        expect(comparePhones('4107', '4107', '1')).toBe('exact');
+        expect(comparePhones('4107', '(415) 555-4107', '1')).toBe('none');
+        expect(comparePhones('+1 415 555 0142', '+1 415 555 0143', '1')).toBe('none');
+        expect(toE164('(415) 555-0142', '1')).toBe('+14155550142');
+        expect(toE164('555-0142', '1')).toBeUndefined();
+        expect(callingCodeForCountry('de')).toBe('49');
+        expect(callingCodeForLocale('en_GB')).toBe('44');
+        expect(callingCodeForLocale('de-DE')).toBe('49');
+        expect(callingCodeForLocale('xx')).toBeUndefined();
+    });
+
+    it('opens the customer when the default country makes a national number exact', () => {
+        const london: CustomerRecord = {
+            recordId: '003000000000077AAA',
+            recordName: 'Oliver Hughes',
+            objectType: 'Contact',
+            phones: ['020 7946 0958']
+        };
+        expect(decideScreenPop([london], searchTermsFrom(['+442079460958'], '44')).kind).toBe('open');
+        expect(decideScreenPop([london], searchTermsFrom(['+442079460958'], '1')).kind).toBe('choose');
     });
 });
 
