@@ -330,6 +330,89 @@ describe('the workbench under attack', () => {
     });
 });
 
+describe('the workbench against spoofing and bursts', () => {
+    /** Posts messages from inside the connector's frame, as the connector would. */
+    async function postFromFrame(frame: Frame, script: string): Promise<void> {
+        // Sent as source text: the test runner's compiler would otherwise add helpers the page does not have.
+        await frame.evaluate(`(() => {
+            const host = new URLSearchParams(location.search).get('host');
+            const post = (message) => window.parent.postMessage(message, host);
+            ${script}
+        })()`);
+    }
+
+    it('frames the connector so that it cannot navigate the Salesforce tab, and does not offer geolocation', async () => {
+        await simulator();
+        const frame = page.locator('c-crm-connector iframe');
+        assert.equal(await frame.getAttribute('allow'), 'camera; microphone');
+        const sandbox = (await frame.getAttribute('sandbox')) ?? '';
+        assert.ok(sandbox.includes('allow-scripts') && sandbox.includes('allow-same-origin'));
+        assert.ok(!sandbox.includes('allow-top-navigation'));
+        const inside = await simulator();
+        const before = page.url();
+        await inside.evaluate(() => {
+            try {
+                window.top?.location.assign('about:blank');
+            } catch {
+                // A sandboxed frame is refused: that is what this test checks.
+            }
+        });
+        await page.waitForTimeout(300);
+        assert.equal(page.url(), before, 'the Salesforce page is still there');
+    });
+
+    it('shows a right-to-left override as it is stored, without reversing what the agent reads', async () => {
+        const frame = await simulator();
+        await postFromFrame(
+            frame,
+            `fetch('/fixtures/messages/axp-chat.json').then((r) => r.json()).then((message) => {
+                message.data.message.body.interactionData.logDetails.subject = 'Invoice\u202Egnp.exe\u0000 attached';
+                post(message);
+            });`
+        );
+        const record = await until('the record', () => workbench.emulator.list()[0]);
+        assert.equal(record.fields.Subject__c, 'Invoice\u202Egnp.exe attached', 'stored without the NUL');
+        const link = page.locator('c-crm-connector .last-saved-link');
+        await link.waitFor();
+        assert.equal(await link.innerText(), 'Invoicegnp.exe attached');
+    });
+
+    it('tells the agent once about a burst of 200 bad logs, then how many more', async () => {
+        const frame = await simulator();
+        await postFromFrame(
+            frame,
+            `for (let i = 0; i < 200; i += 1) post({ type: 'CRMConnectMessage', action: 'requestSaveInteractionLog', data: { message: { body: { interactionData: {} } } } });`
+        );
+        await until('200 refusals counted', async () => (await queueLabel()).includes('200 refused'));
+        assert.equal(await page.locator('.toast-title:has-text("cannot be saved")').count(), 1);
+        await page.waitForSelector('.toast-title:has-text("199 more logs from the CRM Connector cannot be saved")', {
+            timeout: 10000
+        });
+        const notices = await frame.locator('#received li:has-text("displayErrorNotification")').count();
+        assert.ok(notices <= 2, `the connector was told ${notices} times`);
+    });
+
+    it("offers a caller from another country whose number only ends like a Contact's, and opens nobody", async () => {
+        const frame = await simulator();
+        await postFromFrame(
+            frame,
+            `post({ type: 'CRMConnectMessage', action: 'requestPerformInteractionScreenPop', data: { aniValues: ['+49 3125 550187'] } });`
+        );
+        const choice = page.locator('c-crm-connector .screen-pop-choice button');
+        await choice.first().waitFor();
+        assert.deepEqual(await choice.allInnerTexts(), ['Ana Souza · Contact · Souza Consulting (partial match)']);
+        assert.equal(
+            (await page.locator('c-crm-connector .screen-pop-create button').innerText()).trim(),
+            'New Contact with +49 3125 550187'
+        );
+        assert.equal(
+            ((await page.locator('wb-current-page .current-page').allInnerTexts())[0] ?? '').trim(),
+            'Home',
+            'nothing was opened'
+        );
+    });
+});
+
 describe('the workbench when the org misbehaves', () => {
     it('keeps every log through a 503, an expired session, lock errors and latency, and saves each once', async () => {
         const frame = await simulator();
