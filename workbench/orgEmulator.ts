@@ -139,7 +139,8 @@ export class OrgEmulator {
                 toastBehavior: 'All',
                 callCenterSettings:
                     '{"ReqGeneralInfo":{"reqDisplayName":"Workbench Contact Center"},"LogOptions":{"callLogEnabled":true,"interactionHistorySize":20}}',
-                defaultCountry: 'US'
+                defaultCountry: 'US',
+                pendingExpiryDays: 7
             });
         }
         return config;

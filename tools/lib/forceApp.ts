@@ -312,7 +312,8 @@ export function loadConfiguration(
             createTask: bool(r.values.Create_Task__c),
             toastBehavior: r.values.Toast_Behavior__c,
             callCenterSettings: r.values.Call_Center_Settings__c,
-            defaultCountry: r.values.Default_Country__c
+            defaultCountry: r.values.Default_Country__c,
+            pendingExpiryDays: r.values.Pending_Expiry_Days__c ? Number(r.values.Pending_Expiry_Days__c) : null
         }));
     type Picklists = Record<string, { values: string[]; restricted: boolean }>;
     const keyPrefixes: Record<string, string> = {};

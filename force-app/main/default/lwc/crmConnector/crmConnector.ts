@@ -64,6 +64,7 @@ import {
 } from 'c/screenPop';
 import { recordIdsFromTabs, RecordContextTracker, type PageReferenceLike } from 'c/recordContext';
 import {
+    EMPTY_SNAPSHOT,
     errorMessage,
     InteractionLogService,
     memoryStorage,
@@ -78,6 +79,7 @@ import {
 import {
     ConfigurationLoader,
     hostingPlanFor,
+    pendingExpiryMs,
     resolveSetting,
     shouldToast,
     toastBehavior,
@@ -136,7 +138,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     screenPop?: ScreenPopView;
     contextProblem?: string;
     connection: Connection = 'loading';
-    snapshot: OutboxSnapshot = { pending: [], failed: [], inFlight: 0, notDurable: 0 };
+    snapshot: OutboxSnapshot = EMPTY_SNAPSHOT;
     rejectionRows: RejectionRow[] = [];
     lastRejection = '';
     configurationState: ConfigurationState = { transient: false };
@@ -299,21 +301,24 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         const configuration = this.configuration;
         if (!configuration || !this.objectInfo || !this.service) return;
         const setting = this.setting;
-        this.service.configure({
-            schema: schemaFromObjectInfo(this.objectInfo, configuration),
-            mappings: toFieldMappings(configuration.mappings),
-            userId: USER_ID,
-            storeRawPayload: setting?.storeRawPayload !== false,
-            task:
-                setting?.createTask && this.taskInfo
-                    ? {
-                          schema: schemaFromObjectInfo(this.taskInfo, {
-                              picklists: configuration.taskPicklists,
-                              keyPrefixes: configuration.keyPrefixes
-                          })
-                      }
-                    : undefined
-        });
+        this.service.configure(
+            {
+                schema: schemaFromObjectInfo(this.objectInfo, configuration),
+                mappings: toFieldMappings(configuration.mappings),
+                userId: USER_ID,
+                storeRawPayload: setting?.storeRawPayload !== false,
+                task:
+                    setting?.createTask && this.taskInfo
+                        ? {
+                              schema: schemaFromObjectInfo(this.taskInfo, {
+                                  picklists: configuration.taskPicklists,
+                                  keyPrefixes: configuration.keyPrefixes
+                              })
+                          }
+                        : undefined
+            },
+            pendingExpiryMs(setting)
+        );
     }
 
     // -- the conversation with the connector ------------------------------------------
@@ -560,5 +565,9 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
 
     handleRetry(event: CustomEvent<{ id: string }>): void {
         this.service?.retry(event.detail.id);
+    }
+
+    handlePage(event: CustomEvent<{ offset: number }>): void {
+        this.service?.showFrom(event.detail.offset);
     }
 }

@@ -43,7 +43,7 @@ export type { LogKeyParts } from './logKey';
 export { applyWarnings, mapInteractionLog } from './logMapper';
 export type { MapOptions, MapResult } from './logMapper';
 export { prepareLog } from './preparedLog';
-export { LogOutbox, memoryStorage, webStorage, entryId } from './outbox';
+export { EMPTY_SNAPSHOT, LogOutbox, memoryStorage, STORAGE_BUDGET_CHARS, webStorage, entryId } from './outbox';
 export type { Timers, OutboxEntry, OutboxSnapshot, OutboxStorage, SaveOutcome } from './outbox';
 export { writeInteractionLog } from './logWriter';
 export type { OrgApi, PreparedLog, SaveHints, WriteResult, WriterConfig } from './logWriter';

@@ -99,10 +99,14 @@ export class InteractionLogService {
         if (options.onQueue) this.stopListening = this.outbox.subscribe(options.onQueue);
     }
 
-    /** What the writer needs (schema, mappings, settings); the first call starts saving. */
-    configure(config: WriterConfig): void {
+    /**
+     * What the writer needs (schema, mappings, settings), and how long a log may wait in the
+     * browser; the first call starts saving.
+     */
+    configure(config: WriterConfig, expireAfterMs?: number): void {
         const first = !this.config;
         this.config = config;
+        this.outbox.setExpiry(expireAfterMs);
         if (first) this.outbox.start();
     }
 
@@ -145,6 +149,11 @@ export class InteractionLogService {
 
     retryAll(): void {
         this.outbox.retryAll();
+    }
+
+    /** Shows another page of waiting logs in the snapshots. */
+    showFrom(offset: number): void {
+        this.outbox.showFrom(offset);
     }
 
     stop(): void {

@@ -5,11 +5,23 @@
  * Salesforce has confirmed the record. Transient failures retry with exponential backoff
  * and jitter, when the browser comes back online, and when the component loads again.
  * Logs of one interaction are saved one at a time, in the order they arrived; at most
- * `maxInFlight` saves run at once. Confirmed entries are pruned (oldest first); nothing
- * unconfirmed is ever dropped.
+ * `maxInFlight` saves run at once.
+ *
+ * At contact-center scale (thousands waiting while Salesforce is unreachable):
+ * - every operation costs O(log n) or less in the number waiting: the next log to save
+ *   comes from a heap (dueHeap), counts are kept as they change, and a snapshot holds one
+ *   page of rows, never the whole queue;
+ * - a body is written once, under its own key; a change of state rewrites only the small
+ *   state record;
+ * - the outbox never holds more than `budgetChars` of the site's storage (Salesforce
+ *   shares it with Lightning itself): beyond it, logs are kept in memory and the agent is
+ *   told to keep the tab open; it never removes anything that is not its own;
+ * - a confirmed log keeps no customer data in storage (ids and times only);
+ * - a log waiting longer than `expireAfterMs` is dropped, and counted.
  *
  * Pure: storage, clock, randomness and timers are passed in.
  */
+import { DueHeap } from './dueHeap';
 import { hashText } from 'c/safeData';
 import { LABELS } from 'c/interactionLogLabels';
 
@@ -88,7 +100,16 @@ export interface OutboxOptions {
     maxConfirmed?: number;
     baseDelayMs?: number;
     maxDelayMs?: number;
+    /** Most characters the outbox keeps in storage (keys and values). */
+    budgetChars?: number;
+    /** Logs waiting longer than this are dropped and counted; undefined: never. */
+    expireAfterMs?: number;
+    /** Rows in one page of the snapshot. */
+    pageSize?: number;
 }
+
+/** The most characters the outbox keeps in the browser's storage: a fifth of a typical 5 MB site quota. */
+export const STORAGE_BUDGET_CHARS = 1_000_000;
 
 export interface EnqueueInput {
     group: string;
@@ -99,14 +120,42 @@ export interface EnqueueInput {
 }
 
 export interface OutboxSnapshot {
+    /** The logs waiting (or being saved) on the page shown, in arrival order. */
     pending: OutboxEntry[];
+    /** The logs needing attention on the page shown. */
     failed: OutboxEntry[];
+    /** All logs waiting or being saved. */
+    pendingCount: number;
+    /** All logs needing attention. */
+    failedCount: number;
+    /** Where the page shown starts (needing attention first, then waiting), and its size. */
+    offset: number;
+    pageSize: number;
     lastSaved?: OutboxEntry;
     inFlight: number;
+    /** Logs kept in memory only (storage full or over budget). */
     notDurable: number;
+    /** Logs dropped because they waited longer than the expiry, since the count was reset. */
+    expired: number;
+    /** Characters the outbox holds in storage now. */
+    storedChars: number;
 }
 
 export type OutboxListener = (snapshot: OutboxSnapshot) => void;
+
+/** What an empty outbox looks like, before it has said anything. */
+export const EMPTY_SNAPSHOT: OutboxSnapshot = {
+    pending: [],
+    failed: [],
+    pendingCount: 0,
+    failedCount: 0,
+    offset: 0,
+    pageSize: 50,
+    inFlight: 0,
+    notDurable: 0,
+    expired: 0,
+    storedChars: 0
+};
 
 const defaultTimers: Timers = {
     // The outbox's retry timer is its reason to exist: backoff needs a delay.
@@ -120,6 +169,13 @@ export function entryId(group: string, bodyJson: string): string {
     return `${group}#${hashText(bodyJson)}${bodyJson.length.toString(36)}`;
 }
 
+/** The storage key of an entry's body (written once, when the log arrives). */
+const BODY_SUFFIX = '|body';
+/** The storage key of the count of expired logs. */
+const EXPIRED_KEY = 'expired';
+/** Characters a storage key costs besides its own: the adapter's prefix. */
+const KEY_OVERHEAD = 64;
+
 function isEntry(value: unknown): value is OutboxEntry {
     if (!value || typeof value !== 'object') return false;
     const e = value as Record<string, unknown>;
@@ -127,7 +183,6 @@ function isEntry(value: unknown): value is OutboxEntry {
         typeof e.id === 'string' &&
         typeof e.group === 'string' &&
         typeof e.seq === 'number' &&
-        typeof e.bodyJson === 'string' &&
         ['pending', 'saving', 'saved', 'failed'].includes(String(e.state))
     );
 }
@@ -142,12 +197,28 @@ export class LogOutbox {
     private readonly maxConfirmed: number;
     private readonly baseDelayMs: number;
     private readonly maxDelayMs: number;
+    private readonly budgetChars: number;
+    private expireAfterMs?: number;
+    private readonly pageSize: number;
 
     /** Unconfirmed entries by id, in arrival order (a Map keeps insertion order). */
     private readonly queue = new Map<string, OutboxEntry>();
-    /** Confirmed entries, oldest first. */
+    /** Entries needing attention, in the order they failed. */
+    private readonly failedIds = new Set<string>();
+    /** Per interaction, its entries that are not failed, in arrival order: the first is the one to save. */
+    private readonly groups = new Map<string, OutboxEntry[]>();
+    /** Group heads by when they are due (stale items are skipped). */
+    private readonly due = new DueHeap<OutboxEntry>();
+    /** Confirmed entries, oldest first (in memory with their labels; in storage without). */
     private confirmed: OutboxEntry[] = [];
     private readonly busyGroups = new Set<string>();
+    /** Characters stored, by key. */
+    private readonly stored = new Map<string, number>();
+    private storedChars = 0;
+    private pendingCount = 0;
+    private notDurableCount = 0;
+    private expired = 0;
+    private offset = 0;
     private inFlight = 0;
     private seq = 0;
     private timer: unknown;
@@ -167,6 +238,9 @@ export class LogOutbox {
         this.maxConfirmed = Math.max(1, options.maxConfirmed ?? 50);
         this.baseDelayMs = options.baseDelayMs ?? 2000;
         this.maxDelayMs = options.maxDelayMs ?? 5 * 60 * 1000;
+        this.budgetChars = options.budgetChars ?? STORAGE_BUDGET_CHARS;
+        this.setExpiry(options.expireAfterMs);
+        this.pageSize = Math.max(1, options.pageSize ?? 50);
         this.load();
     }
 
@@ -177,31 +251,63 @@ export class LogOutbox {
         return () => this.listeners.delete(listener);
     }
 
+    /** Counts, and one page of rows (needing attention first, then waiting): O(page), never O(queue). */
     snapshot(): OutboxSnapshot {
+        const failed: OutboxEntry[] = [];
+        const pending: OutboxEntry[] = [];
+        let skip = this.offset;
+        const take = (entry: OutboxEntry, into: OutboxEntry[]): boolean => {
+            if (skip > 0) skip -= 1;
+            else into.push({ ...entry });
+            return failed.length + pending.length < this.pageSize;
+        };
+        let room = true;
+        for (const id of this.failedIds) {
+            const entry = this.queue.get(id);
+            if (entry && !(room = take(entry, failed))) break;
+        }
+        if (room) {
+            // Skipping the failed entries costs at most as many steps as there are failed entries before the page.
+            for (const entry of this.queue.values()) {
+                if (entry.state === 'failed') continue;
+                if (!take(entry, pending)) break;
+            }
+        }
+        const last = this.confirmed[this.confirmed.length - 1];
         return {
-            pending: this.unconfirmed()
-                .filter((e) => e.state === 'pending' || e.state === 'saving')
-                .map((e) => ({ ...e })),
-            failed: this.unconfirmed()
-                .filter((e) => e.state === 'failed')
-                .map((e) => ({ ...e })),
-            lastSaved: this.confirmed.length ? { ...this.confirmed[this.confirmed.length - 1] } : undefined,
+            pending,
+            failed,
+            pendingCount: this.pendingCount,
+            failedCount: this.failedIds.size,
+            offset: this.offset,
+            pageSize: this.pageSize,
+            lastSaved: last ? { ...last } : undefined,
             inFlight: this.inFlight,
-            notDurable: this.unconfirmed().filter((e) => !e.durable).length
+            notDurable: this.notDurableCount,
+            expired: this.expired,
+            storedChars: this.storedChars
         };
     }
 
-    /** Every entry the outbox holds, unconfirmed first. */
+    /** Logs waiting longer than this are dropped (checked when saving starts and when back online). */
+    setExpiry(ms: number | undefined): void {
+        this.expireAfterMs = ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : undefined;
+    }
+
+    /** Shows another page of rows in the snapshots (the panel's Previous and Next). */
+    showFrom(offset: number): void {
+        const total = this.queue.size;
+        this.offset = Math.max(0, Math.min(Math.floor(offset), Math.max(0, total - 1)));
+        this.notify();
+    }
+
+    /** Every entry the outbox holds, unconfirmed first (for tests and tools: O(n)). */
     entries(): OutboxEntry[] {
-        return [...this.unconfirmed(), ...this.confirmed].map((e) => ({ ...e }));
+        return [...this.queue.values(), ...this.confirmed].map((e) => ({ ...e }));
     }
 
     get size(): number {
         return this.queue.size;
-    }
-
-    private unconfirmed(): OutboxEntry[] {
-        return [...this.queue.values()];
     }
 
     // -- writing ------------------------------------------------------------
@@ -215,9 +321,7 @@ export class LogOutbox {
         const id = entryId(input.group, input.bodyJson);
         const existing = this.queue.get(id);
         if (existing) {
-            if (existing.state === 'failed') {
-                this.reschedule(existing, 'pending', 0);
-            }
+            if (existing.state === 'failed') this.makePending(existing, 0);
             this.scheduleDrain();
             return { ...existing };
         }
@@ -238,7 +342,8 @@ export class LogOutbox {
             recordId: this.confirmed.find((e) => e.id === id)?.recordId,
             durable: true
         };
-        this.queue.set(id, entry);
+        this.add(entry);
+        this.writeBody(entry);
         this.persist(entry);
         this.notify();
         this.scheduleDrain();
@@ -261,7 +366,7 @@ export class LogOutbox {
     retry(id: string): boolean {
         const entry = this.queue.get(id);
         if (!entry || entry.state === 'saving') return false;
-        this.reschedule(entry, 'pending', 0);
+        this.makePending(entry, 0);
         this.scheduleDrain();
         return true;
     }
@@ -271,16 +376,20 @@ export class LogOutbox {
         this.wake(['pending', 'failed']);
     }
 
-    /** Makes entries in these states due now, then drains. */
+    /** Drops logs that waited too long, then makes entries in these states due now: O(n), on load and online only. */
     private wake(states: readonly EntryState[]): void {
+        this.expireOld();
         const now = this.now();
         for (const entry of this.queue.values()) {
-            if (states.includes(entry.state)) {
-                entry.state = 'pending';
-                entry.nextAttemptAt = now;
-                this.persist(entry);
-            }
+            if (!states.includes(entry.state)) continue;
+            // A save in flight in this page finishes on its own.
+            if (entry.state === 'saving' && this.busyGroups.has(entry.group)) continue;
+            if (entry.state === 'failed') this.failedIds.delete(entry.id);
+            this.setState(entry, 'pending');
+            entry.nextAttemptAt = now;
+            this.persist(entry);
         }
+        this.rebuildGroups();
         this.notify();
         this.scheduleDrain();
     }
@@ -297,43 +406,46 @@ export class LogOutbox {
         });
     }
 
-    /** Starts as many eligible saves as the in-flight limit allows; sets a timer for the rest. */
+    /** Starts as many due saves as the in-flight limit allows; sets a timer for the next one. */
     drain(): void {
         if (!this.running) return;
         const now = this.now();
-        let earliest = Number.POSITIVE_INFINITY;
-        const blocked = new Set<string>(this.busyGroups);
-        for (const entry of this.queue.values()) {
-            if (this.inFlight >= this.maxInFlight) break;
-            // A failed entry waits for the agent's Retry; it does not hold up later logs.
-            if (entry.state === 'failed' || blocked.has(entry.group)) continue;
-            // Later logs of this interaction wait until this one is saved.
-            blocked.add(entry.group);
-            if (entry.state !== 'pending') continue;
-            if (entry.nextAttemptAt > now) {
-                earliest = Math.min(earliest, entry.nextAttemptAt);
+        while (this.inFlight < this.maxInFlight) {
+            const next = this.due.peek();
+            if (!next) break;
+            if (!this.isCurrent(next.value, next.at)) {
+                this.due.pop();
                 continue;
             }
-            this.begin(entry);
+            if (next.at > now) break;
+            this.due.pop();
+            this.begin(next.value);
         }
-        if (this.inFlight < this.maxInFlight && earliest === Number.POSITIVE_INFINITY) {
-            earliest = this.earliestWaiting(blocked);
+        let earliest = Number.POSITIVE_INFINITY;
+        while (this.due.size > 0) {
+            const next = this.due.peek() as { at: number; value: OutboxEntry };
+            if (this.isCurrent(next.value, next.at)) {
+                earliest = next.at;
+                break;
+            }
+            this.due.pop();
         }
-        this.setTimer(earliest);
+        this.setTimer(this.inFlight < this.maxInFlight ? earliest : Number.POSITIVE_INFINITY);
     }
 
-    private earliestWaiting(skip: Set<string>): number {
-        let earliest = Number.POSITIVE_INFINITY;
-        for (const entry of this.queue.values()) {
-            if (entry.state === 'pending' && !this.busyGroups.has(entry.group) && !skip.has(entry.group)) {
-                earliest = Math.min(earliest, entry.nextAttemptAt);
-            }
-        }
-        return earliest;
+    /** Whether a heap item still stands for its entry: pending, first of its idle group, due at that time. */
+    private isCurrent(entry: OutboxEntry, at: number): boolean {
+        return (
+            this.queue.get(entry.id) === entry &&
+            entry.state === 'pending' &&
+            entry.nextAttemptAt === at &&
+            !this.busyGroups.has(entry.group) &&
+            this.groups.get(entry.group)?.[0] === entry
+        );
     }
 
     private begin(entry: OutboxEntry): void {
-        entry.state = 'saving';
+        this.setState(entry, 'saving');
         entry.attempts += 1;
         this.inFlight += 1;
         this.busyGroups.add(entry.group);
@@ -358,19 +470,18 @@ export class LogOutbox {
     private finish(entry: OutboxEntry, result: SaveOutcome): void {
         this.inFlight -= 1;
         this.busyGroups.delete(entry.group);
-        if (result.ok) {
+        if (this.queue.get(entry.id) !== entry) {
+            // Dropped meanwhile (expired): nothing to keep.
+        } else if (result.ok) {
             this.confirm(entry, result.recordId, result.warningCount);
-        } else if (result.transient) {
-            this.remember(entry, result);
-            entry.lastError = result.message;
-            entry.errorDetail = result.detail;
-            this.reschedule(entry, 'pending', this.backoff(entry.attempts));
         } else {
             this.remember(entry, result);
             entry.lastError = result.message;
             entry.errorDetail = result.detail;
-            this.reschedule(entry, 'failed', 0);
+            if (result.transient) this.makePending(entry, this.backoff(entry.attempts));
+            else this.makeFailed(entry);
         }
+        this.pushHead(entry.group);
         this.scheduleDrain();
     }
 
@@ -383,20 +494,21 @@ export class LogOutbox {
     }
 
     private confirm(entry: OutboxEntry, recordId: string, warningCount?: number): void {
-        this.queue.delete(entry.id);
-        this.removeStored(entry.id);
+        this.remove(entry);
         const saved: OutboxEntry = {
             ...entry,
             state: 'saved',
             bodyJson: '',
             headerJson: undefined,
+            logKey: undefined,
             recordId,
             warningCount,
             taskPending: undefined,
             taskId: undefined,
             savedAt: this.now(),
             lastError: undefined,
-            errorDetail: undefined
+            errorDetail: undefined,
+            durable: true
         };
         this.confirmed = this.confirmed.filter((e) => e.id !== entry.id);
         this.confirmed.push(saved);
@@ -414,11 +526,113 @@ export class LogOutbox {
         return Math.round(exp / 2 + this.random() * (exp / 2));
     }
 
-    private reschedule(entry: OutboxEntry, state: EntryState, delayMs: number): void {
+    // -- the queue's structure ------------------------------------------------------
+
+    /** The one place an unconfirmed entry's state changes: counts follow. */
+    private setState(entry: OutboxEntry, state: EntryState): void {
+        const waiting = (s: EntryState) => s === 'pending' || s === 'saving';
+        if (waiting(entry.state) && !waiting(state)) this.pendingCount -= 1;
+        if (!waiting(entry.state) && waiting(state)) this.pendingCount += 1;
         entry.state = state;
+    }
+
+    private add(entry: OutboxEntry): void {
+        this.queue.set(entry.id, entry);
+        if (entry.state === 'pending' || entry.state === 'saving') this.pendingCount += 1;
+        if (entry.state === 'failed') {
+            this.failedIds.add(entry.id);
+            return;
+        }
+        const group = this.groups.get(entry.group);
+        if (group) group.push(entry);
+        else this.groups.set(entry.group, [entry]);
+        this.pushHead(entry.group);
+    }
+
+    private remove(entry: OutboxEntry): void {
+        this.queue.delete(entry.id);
+        this.failedIds.delete(entry.id);
+        if (entry.state === 'pending' || entry.state === 'saving') this.pendingCount -= 1;
+        if (!entry.durable) this.notDurableCount -= 1;
+        this.leaveGroup(entry);
+        this.removeStored(entry.id);
+        this.removeStored(entry.id + BODY_SUFFIX);
+    }
+
+    private leaveGroup(entry: OutboxEntry): void {
+        const group = this.groups.get(entry.group);
+        if (!group) return;
+        const index = group.indexOf(entry);
+        if (index >= 0) group.splice(index, 1);
+        if (group.length === 0) this.groups.delete(entry.group);
+    }
+
+    /** Puts the first entry of an idle group on the schedule. */
+    private pushHead(group: string): void {
+        const head = this.groups.get(group)?.[0];
+        if (head && head.state === 'pending' && !this.busyGroups.has(group)) {
+            this.due.push({ at: head.nextAttemptAt, seq: head.seq, value: head });
+        }
+    }
+
+    private makePending(entry: OutboxEntry, delayMs: number): void {
+        if (entry.state === 'failed') {
+            this.failedIds.delete(entry.id);
+            this.joinGroup(entry);
+        }
+        this.setState(entry, 'pending');
         entry.nextAttemptAt = this.now() + delayMs;
         this.persist(entry);
+        this.pushHead(entry.group);
         this.notify();
+    }
+
+    /** A failed entry waits for the agent's Retry; it does not hold up later logs of its interaction. */
+    private makeFailed(entry: OutboxEntry): void {
+        this.setState(entry, 'failed');
+        entry.nextAttemptAt = this.now();
+        this.leaveGroup(entry);
+        this.failedIds.add(entry.id);
+        this.persist(entry);
+        this.notify();
+    }
+
+    /** Back into its interaction's line, in arrival order. */
+    private joinGroup(entry: OutboxEntry): void {
+        const group = this.groups.get(entry.group) ?? [];
+        let i = group.length;
+        while (i > 0 && group[i - 1].seq > entry.seq) i -= 1;
+        group.splice(i, 0, entry);
+        this.groups.set(entry.group, group);
+    }
+
+    private rebuildGroups(): void {
+        this.groups.clear();
+        this.due.clear();
+        for (const entry of this.queue.values()) {
+            if (entry.state === 'failed') continue;
+            const group = this.groups.get(entry.group);
+            if (group) group.push(entry);
+            else this.groups.set(entry.group, [entry]);
+        }
+        for (const group of this.groups.keys()) this.pushHead(group);
+    }
+
+    /** Drops the logs that waited longer than the expiry (never one being saved), and counts them. */
+    private expireOld(): void {
+        if (this.expireAfterMs === undefined) return;
+        const limit = this.now() - this.expireAfterMs;
+        let dropped = 0;
+        for (const entry of [...this.queue.values()]) {
+            if (entry.receivedAt < limit && entry.state !== 'saving') {
+                this.remove(entry);
+                dropped += 1;
+            }
+        }
+        if (dropped > 0) {
+            this.expired += dropped;
+            this.write(EXPIRED_KEY, String(this.expired));
+        }
     }
 
     private setTimer(at: number): void {
@@ -461,53 +675,123 @@ export class LogOutbox {
         }
         const loaded: OutboxEntry[] = [];
         for (const key of keys) {
+            const text = this.safeRead(key);
+            if (text === null) continue;
+            this.count(key, text);
+            if (key === EXPIRED_KEY) {
+                this.expired = Number(text) || 0;
+                continue;
+            }
+            if (key.endsWith(BODY_SUFFIX)) continue;
             let parsed: unknown;
             try {
-                parsed = JSON.parse(this.storage.read(key) ?? 'null');
+                parsed = JSON.parse(text);
             } catch {
                 parsed = null;
             }
             if (isEntry(parsed)) loaded.push({ ...parsed, durable: true });
         }
         loaded.sort((a, b) => a.seq - b.seq);
-        for (const entry of loaded) if (entry.state !== 'saved') this.queue.set(entry.id, entry);
+        for (const entry of loaded) {
+            if (entry.state === 'saved') continue;
+            // An entry stored by an earlier version holds its body; the current one keeps it under its own key.
+            const body =
+                typeof entry.bodyJson === 'string' && entry.bodyJson !== ''
+                    ? entry.bodyJson
+                    : this.safeRead(entry.id + BODY_SUFFIX);
+            if (body === null || body === '') continue;
+            entry.bodyJson = body;
+            this.add(entry);
+        }
         this.confirmed = loaded.filter((e) => e.state === 'saved').sort((a, b) => (a.savedAt ?? 0) - (b.savedAt ?? 0));
         this.seq = loaded.reduce((max, e) => Math.max(max, e.seq), 0);
     }
 
-    private persist(entry: OutboxEntry): void {
-        const text = JSON.stringify({ ...entry, durable: undefined });
+    private safeRead(key: string): string | null {
         try {
-            this.storage.write(entry.id, text);
-            entry.durable = true;
+            return this.storage.read(key);
         } catch {
-            // Storage full: make room by forgetting confirmed entries, then try once more.
-            if (entry.state !== 'saved' && this.confirmed.length > 0) {
-                for (const old of this.confirmed) this.removeStored(old.id);
-                this.confirmed = [];
-                try {
-                    this.storage.write(entry.id, text);
-                    entry.durable = true;
-                    return;
-                } catch {
-                    // fall through
-                }
-            }
-            entry.durable = false;
+            return null;
         }
     }
 
-    private removeStored(id: string): void {
+    /** The body, once, under its own key: later changes of state never rewrite it. */
+    private writeBody(entry: OutboxEntry): void {
+        if (!this.write(entry.id + BODY_SUFFIX, entry.bodyJson)) this.markDurable(entry, false);
+    }
+
+    /** The entry's state, without the body and, once confirmed, without anything about the customer. */
+    private persist(entry: OutboxEntry): void {
+        if (!entry.durable && entry.state !== 'saved') return;
+        const record =
+            entry.state === 'saved'
+                ? {
+                      id: entry.id,
+                      group: entry.group,
+                      seq: entry.seq,
+                      state: entry.state,
+                      recordId: entry.recordId,
+                      savedAt: entry.savedAt
+                  }
+                : { ...entry, bodyJson: undefined, durable: undefined };
+        if (!this.write(entry.id, JSON.stringify(record)) && entry.state !== 'saved') {
+            this.markDurable(entry, false);
+            this.removeStored(entry.id + BODY_SUFFIX);
+        }
+    }
+
+    private markDurable(entry: OutboxEntry, durable: boolean): void {
+        if (entry.durable === durable) return;
+        entry.durable = durable;
+        if (this.queue.get(entry.id) === entry) this.notDurableCount += durable ? -1 : 1;
+    }
+
+    /** Writes within the budget; makes room by forgetting confirmed entries first. Never touches others' keys. */
+    private write(key: string, value: string): boolean {
+        const cost = key.length + value.length + KEY_OVERHEAD - (this.stored.get(key) ?? 0);
+        while (this.storedChars + cost > this.budgetChars && this.confirmed.length > 0) {
+            const oldest = this.confirmed.shift() as OutboxEntry;
+            this.removeStored(oldest.id);
+        }
+        if (this.storedChars + cost > this.budgetChars) return false;
         try {
-            this.storage.remove(id);
+            this.storage.write(key, value);
+        } catch {
+            // Storage full (another app of the site used it): make room from our own confirmed entries, once.
+            if (this.confirmed.length === 0) return false;
+            for (const old of this.confirmed) this.removeStored(old.id);
+            this.confirmed = [];
+            try {
+                this.storage.write(key, value);
+            } catch {
+                return false;
+            }
+        }
+        this.count(key, value);
+        return true;
+    }
+
+    private count(key: string, value: string): void {
+        const size = key.length + value.length + KEY_OVERHEAD;
+        this.storedChars += size - (this.stored.get(key) ?? 0);
+        this.stored.set(key, size);
+    }
+
+    private removeStored(key: string): void {
+        const size = this.stored.get(key);
+        if (size === undefined) return;
+        try {
+            this.storage.remove(key);
         } catch {
             // Nothing else to do: an entry that cannot be removed is saved again as an update.
         }
+        this.stored.delete(key);
+        this.storedChars -= size;
     }
 
     /**
      * Tells listeners, once per turn of the event loop however many entries changed in it:
-     * a burst of thousands costs one snapshot, not thousands.
+     * a burst of thousands costs one snapshot of one page, not thousands.
      */
     private notify(): void {
         if (this.listeners.size === 0 || this.notifyScheduled) return;

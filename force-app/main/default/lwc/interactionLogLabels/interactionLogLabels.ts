@@ -25,6 +25,11 @@ import stateNeedsAttention from '@salesforce/label/c.InteractionLog_State_Needs_
 import stateSaving from '@salesforce/label/c.InteractionLog_State_Saving';
 import stateWaitingRetry from '@salesforce/label/c.InteractionLog_State_Waiting_Retry';
 import stateWaiting from '@salesforce/label/c.InteractionLog_State_Waiting';
+import panelRange from '@salesforce/label/c.InteractionLog_Panel_Range';
+import panelPrevious from '@salesforce/label/c.InteractionLog_Panel_Previous';
+import panelNext from '@salesforce/label/c.InteractionLog_Panel_Next';
+import expiredOne from '@salesforce/label/c.InteractionLog_Expired_One';
+import expiredOther from '@salesforce/label/c.InteractionLog_Expired_Other';
 import messagesRefused from '@salesforce/label/c.InteractionLog_Messages_Refused';
 import rejectionCount from '@salesforce/label/c.InteractionLog_Rejection_Count';
 import notDurableOne from '@salesforce/label/c.InteractionLog_Not_Durable_One';
@@ -137,6 +142,11 @@ export const LABELS = {
     stateSaving,
     stateWaitingRetry,
     stateWaiting,
+    panelRange,
+    panelPrevious,
+    panelNext,
+    expiredOne,
+    expiredOther,
     messagesRefused,
     rejectionCount,
     notDurableOne,

@@ -29,6 +29,8 @@ export interface SettingRecord {
     callCenterSettings?: string | null;
     /** ISO 3166 country whose calling code national phone numbers are read with. */
     defaultCountry?: string | null;
+    /** Days a log may wait in the browser before it is dropped (empty: 7). */
+    pendingExpiryDays?: number | null;
 }
 
 /** Mirrors Apex InteractionLogConfigController.Configuration: what getConfiguration returns. */
@@ -117,6 +119,12 @@ export function planHosting(setting: SettingRecord | undefined, urlOverride?: st
         );
     }
     return { ready: true, connectorUrl: url, connectorOrigin: origin, allowedOrigins: allowed.origins, steps: [] };
+}
+
+/** The days a log may wait in the browser, in milliseconds: the setting's, or 7 days. */
+export function pendingExpiryMs(setting: SettingRecord | undefined): number {
+    const days = Number(setting?.pendingExpiryDays);
+    return (Number.isFinite(days) && days > 0 ? days : 7) * 86_400_000;
 }
 
 export function toastBehavior(setting: SettingRecord | undefined): ToastBehavior {

@@ -8,7 +8,7 @@
 import { LightningElement, api } from 'lwc';
 import { recordUrl } from 'c/crmRecord';
 import { displayText } from 'c/safeData';
-import { TARGET_OBJECT, type OutboxEntry, type OutboxSnapshot } from 'c/interactionLog';
+import { EMPTY_SNAPSHOT, TARGET_OBJECT, type OutboxEntry, type OutboxSnapshot } from 'c/interactionLog';
 import { formatLabel, LABELS, pluralLabel } from 'c/interactionLogLabels';
 
 export interface RejectionRow {
@@ -28,8 +28,6 @@ interface QueueRow {
     detail?: string;
 }
 
-const EMPTY: OutboxSnapshot = { pending: [], failed: [], inFlight: 0, notDurable: 0 };
-
 function stateText(entry: OutboxEntry): string {
     if (entry.state === 'failed') return LABELS.stateNeedsAttention;
     if (entry.state === 'saving') return LABELS.stateSaving;
@@ -41,7 +39,7 @@ export default class InteractionLogStatus extends LightningElement {
     @api connectionLabel = '';
     @api connectionIcon = '';
     /** The outbox as it is now. */
-    @api snapshot: OutboxSnapshot = EMPTY;
+    @api snapshot: OutboxSnapshot = EMPTY_SNAPSHOT;
     /** Messages refused, counted by reason, and the detail of the last one. */
     @api rejections: RejectionRow[] = [];
     @api lastRejection = '';
@@ -64,13 +62,18 @@ export default class InteractionLogStatus extends LightningElement {
             : undefined;
     }
 
+    /** Logs waiting or needing attention, all of them (the panel shows one page). */
+    get waiting(): number {
+        return this.snapshot.pendingCount + this.snapshot.failedCount;
+    }
+
     get hasQueue(): boolean {
-        return this.snapshot.pending.length + this.snapshot.failed.length + this.rejectionTotal > 0;
+        return this.waiting + this.rejectionTotal > 0;
     }
 
     get queueLabel(): string {
-        const pending = this.snapshot.pending.length;
-        const failed = this.snapshot.failed.length;
+        const pending = this.snapshot.pendingCount;
+        const failed = this.snapshot.failedCount;
         const refused = this.rejectionTotal;
         const parts = [];
         if (pending) parts.push(formatLabel(LABELS.queuePending, pending));
@@ -83,7 +86,7 @@ export default class InteractionLogStatus extends LightningElement {
     }
 
     get queueIcon(): string {
-        return this.snapshot.failed.length ? 'utility:warning' : 'utility:clock';
+        return this.snapshot.failedCount ? 'utility:warning' : 'utility:clock';
     }
 
     get panelExpanded(): string {
@@ -109,7 +112,40 @@ export default class InteractionLogStatus extends LightningElement {
     }
 
     get hasQueueRows(): boolean {
-        return this.snapshot.pending.length + this.snapshot.failed.length > 0;
+        return this.waiting > 0;
+    }
+
+    /** "Showing 51–100 of 10,000" when the panel does not show every log. */
+    get range(): string | undefined {
+        const { offset, pageSize } = this.snapshot;
+        if (this.waiting <= pageSize && offset === 0) return undefined;
+        const last = Math.min(offset + pageSize, this.waiting);
+        return formatLabel(LABELS.panelRange, offset + 1, last, this.waiting);
+    }
+
+    get noPrevious(): boolean {
+        return this.snapshot.offset === 0;
+    }
+
+    get noNext(): boolean {
+        return this.snapshot.offset + this.snapshot.pageSize >= this.waiting;
+    }
+
+    get expiredWarning(): string | undefined {
+        const n = this.snapshot.expired;
+        return n ? formatLabel(pluralLabel(n, LABELS.expiredOne, LABELS.expiredOther), n) : undefined;
+    }
+
+    handlePrevious(): void {
+        this.page(this.snapshot.offset - this.snapshot.pageSize);
+    }
+
+    handleNext(): void {
+        this.page(this.snapshot.offset + this.snapshot.pageSize);
+    }
+
+    private page(offset: number): void {
+        this.dispatchEvent(new CustomEvent('page', { detail: { offset: Math.max(0, offset) } }));
     }
 
     get lastRejectionText(): string {

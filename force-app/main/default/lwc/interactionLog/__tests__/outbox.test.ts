@@ -83,7 +83,9 @@ describe('logOutbox', () => {
         }, storage);
         outbox.start();
         const entry = outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: body('i-1') });
-        expect(JSON.parse(storage.read(entry.id) ?? '{}').bodyJson).toBe(body('i-1'));
+        // The body is stored once, under its own key; the entry's state under the entry's id.
+        expect(storage.read(`${entry.id}|body`)).toBe(body('i-1'));
+        expect(JSON.parse(storage.read(entry.id) ?? '{}').state).toBe('pending');
         await time.flush();
         expect(seenAtSave).toEqual([true]);
     });
@@ -103,7 +105,16 @@ describe('logOutbox', () => {
             recordId: 'a00000000000000001',
             bodyJson: ''
         });
-        expect(JSON.parse(storage.read(entry.id) ?? '{}').bodyJson).toBe('');
+        // What stays in storage once saved: ids and times, nothing about the customer.
+        expect(JSON.parse(storage.read(entry.id) ?? '{}')).toEqual({
+            id: entry.id,
+            group: 'i-1',
+            seq: 1,
+            state: 'saved',
+            recordId: 'a00000000000000001',
+            savedAt: expect.any(Number)
+        });
+        expect(storage.read(`${entry.id}|body`)).toBeNull();
     });
 
     it('keeps a log received before start and saves it when started', async () => {
@@ -310,8 +321,9 @@ describe('logOutbox', () => {
         outbox.enqueue({ group: 'old', label: 'old', bodyJson: body('old') });
         await time.flush();
         const write = storage.write;
+        // Room for two keys: the old confirmed entry, and one more (a log takes two: its body and its state).
         storage.write = (key, value) => {
-            if (storage.data.size >= 1) throw new Error('QuotaExceededError');
+            if (storage.data.size >= 2) throw new Error('QuotaExceededError');
             write(key, value);
         };
         outbox.stop();
@@ -433,5 +445,118 @@ describe('webStorage', () => {
         mine.remove('e1');
         expect(mine.read('e1')).toBeNull();
         expect(data.get('unrelated')).toBe('x');
+    });
+});
+
+describe('logOutbox at contact-center scale', () => {
+    const big = (id: string) => body(id, { notes: 'x'.repeat(1500) });
+
+    it('snapshots one page of rows with counts, however many logs wait', async () => {
+        const { outbox } = setup();
+        for (let i = 0; i < 20000; i += 1)
+            outbox.enqueue({ group: `i-${i}`, label: `Call ${i}`, bodyJson: body(`i-${i}`) });
+        const snapshot = outbox.snapshot();
+        expect(snapshot.pendingCount).toBe(20000);
+        expect(snapshot.pending).toHaveLength(50);
+        expect(snapshot.pending[0].label).toBe('Call 0');
+        outbox.showFrom(19990);
+        expect(outbox.snapshot().pending.map((e) => e.label)).toEqual(
+            Array.from({ length: 10 }, (_, i) => `Call ${19990 + i}`)
+        );
+    });
+
+    it('writes a body once, however often its log changes state', async () => {
+        let offline = true;
+        const storage = memoryStorage();
+        const writes: string[] = [];
+        const write = storage.write;
+        storage.write = (key, value) => {
+            writes.push(value);
+            write(key, value);
+        };
+        const { outbox, time } = setup(
+            async () =>
+                offline
+                    ? { ok: false, transient: true, message: 'offline' }
+                    : { ok: true, recordId: 'a00000000000001AAA' },
+            storage
+        );
+        outbox.start();
+        outbox.enqueue({ group: 'i-1', label: 'Call', bodyJson: big('i-1') });
+        await time.advance(60_000);
+        offline = false;
+        outbox.retryAll();
+        await time.flush();
+        expect(outbox.size).toBe(0);
+        expect(writes.filter((value) => value.includes('x'.repeat(1500)))).toHaveLength(1);
+    });
+
+    it('keeps within its storage budget, holds the rest in memory and says so, and leaves other keys alone', async () => {
+        const store = new Map<string, string>([['someone.elses.key', 'keep me']]);
+        const web = {
+            get length() {
+                return store.size;
+            },
+            key: (i: number) => [...store.keys()][i] ?? null,
+            getItem: (k: string) => store.get(k) ?? null,
+            setItem: (k: string, v: string) => {
+                store.set(k, v);
+            },
+            removeItem: (k: string) => {
+                store.delete(k);
+            }
+        };
+        const { outbox } = setup(undefined, webStorage(web, '005000000000001AAA'));
+        for (let i = 0; i < 10000; i += 1) outbox.enqueue({ group: `i-${i}`, label: 'Call', bodyJson: big(`i-${i}`) });
+        const used = [...store.entries()]
+            .filter(([k]) => k.startsWith('interactionLog.outbox'))
+            .reduce((sum, [k, v]) => sum + k.length + v.length, 0);
+        expect(used).toBeLessThanOrEqual(1_000_000);
+        const snapshot = outbox.snapshot();
+        expect(snapshot.storedChars).toBeLessThanOrEqual(1_000_000);
+        expect(snapshot.notDurable).toBeGreaterThan(9000);
+        expect(snapshot.pendingCount).toBe(10000);
+        expect(store.get('someone.elses.key')).toBe('keep me');
+    });
+
+    it('drops logs that waited longer than the expiry when saving starts, and counts them', async () => {
+        const storage = memoryStorage();
+        const old = setup(async () => ({ ok: false, transient: true, message: 'offline' }), storage);
+        old.outbox.enqueue({ group: 'i-old', label: 'Old call', bodyJson: body('i-old') });
+        old.outbox.stop();
+
+        const later = setup(undefined, storage, { expireAfterMs: 7 * 86_400_000 });
+        // Eight days later.
+        await later.time.advance(8 * 86_400_000);
+        later.outbox.enqueue({ group: 'i-new', label: 'New call', bodyJson: body('i-new') });
+        later.outbox.start();
+        await later.time.flush();
+        expect(later.calls.map((e) => e.group)).toEqual(['i-new']);
+        expect(later.outbox.snapshot().expired).toBe(1);
+        expect(storage.read(entryId('i-old', body('i-old')))).toBeNull();
+        // The count survives a reload.
+        expect(setup(undefined, storage).outbox.snapshot().expired).toBe(1);
+    });
+
+    it('saves thousands of waiting logs once each, in order within an interaction', async () => {
+        let offline = true;
+        const { outbox, time, calls } = setup(async (entry) =>
+            offline
+                ? { ok: false, transient: true, message: 'offline' }
+                : { ok: true, recordId: `a00${entry.id.length.toString().padStart(15, '0')}` }
+        );
+        outbox.start();
+        for (let i = 0; i < 3000; i += 1)
+            outbox.enqueue({ group: `i-${i % 100}`, label: `Call ${i}`, bodyJson: body(`i-${i % 100}`, { n: i }) });
+        await time.advance(1000);
+        offline = false;
+        calls.length = 0;
+        outbox.retryAll();
+        // Saves that were already on their way when the network came back wait out their backoff.
+        for (let i = 0; i < 3000 && outbox.size > 0; i += 1) await time.advance(1000);
+        expect(outbox.size).toBe(0);
+        expect(calls).toHaveLength(3000);
+        const order = calls.filter((e) => e.group === 'i-7').map((e) => Number(e.label.slice(5)));
+        expect(order).toEqual([...order].sort((a, b) => a - b));
     });
 });

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import InteractionLogStatus from 'c/interactionLogStatus';
-import type { OutboxEntry, OutboxSnapshot } from 'c/interactionLog';
+import { EMPTY_SNAPSHOT, type OutboxEntry, type OutboxSnapshot } from 'c/interactionLog';
 
 type Status = HTMLElement & {
     shadowRoot: ShadowRoot;
@@ -26,6 +26,13 @@ function entry(id: string, state: OutboxEntry['state'], extra: Partial<OutboxEnt
     };
 }
 
+/** A snapshot holding these rows, counted as if they were all there is unless told otherwise. */
+function snap(parts: Partial<OutboxSnapshot>): OutboxSnapshot {
+    const pending = parts.pending ?? [];
+    const failed = parts.failed ?? [];
+    return { ...EMPTY_SNAPSHOT, pendingCount: pending.length, failedCount: failed.length, ...parts };
+}
+
 const flush = () => Promise.resolve().then(() => Promise.resolve());
 
 function mount(snapshot: OutboxSnapshot, rejections: Status['rejections'] = []): Status {
@@ -45,12 +52,12 @@ afterEach(() => {
 describe('c-interaction-log-status', () => {
     it('counts what waits, what needs attention and what was refused, in natural words', async () => {
         const element = mount(
-            {
+            snap({
                 pending: [entry('a', 'pending'), entry('b', 'saving')],
                 failed: [entry('c', 'failed')],
                 inFlight: 1,
                 notDurable: 1
-            },
+            }),
             [{ reason: 'origin', label: 'From an origin that is not allowed', count: 2 }]
         );
         await flush();
@@ -62,13 +69,9 @@ describe('c-interaction-log-status', () => {
     });
 
     it('links the last saved log to its record', async () => {
-        const element = mount({
-            pending: [],
-            failed: [],
-            inFlight: 0,
-            notDurable: 0,
-            lastSaved: entry('d', 'saved', { recordId: 'a00000000000001AAA', label: 'Inbound call' })
-        });
+        const element = mount(
+            snap({ lastSaved: entry('d', 'saved', { recordId: 'a00000000000001AAA', label: 'Inbound call' }) })
+        );
         await flush();
         const link = element.shadowRoot.querySelector('.last-saved-link') as HTMLAnchorElement;
         expect(link.textContent).toBe('Inbound call');
@@ -78,12 +81,10 @@ describe('c-interaction-log-status', () => {
 
     it('opens the panel with each log, its state and detail, and asks for a retry by id', async () => {
         const element = mount(
-            {
+            snap({
                 pending: [entry('a', 'pending', { attempts: 2, lastError: 'Salesforce cannot be reached.' })],
-                failed: [entry('c', 'failed', { errorDetail: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' })],
-                inFlight: 0,
-                notDurable: 0
-            },
+                failed: [entry('c', 'failed', { errorDetail: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' })]
+            }),
             [{ reason: 'origin', label: 'From an origin that is not allowed', count: 1 }]
         );
         await flush();
@@ -102,5 +103,26 @@ describe('c-interaction-log-status', () => {
         element.addEventListener('retry', (event) => retries.push((event as CustomEvent<{ id: string }>).detail.id));
         (rows[0].querySelector('.retry') as HTMLElement).click();
         expect(retries).toEqual(['c']);
+    });
+
+    it('counts every waiting log but shows one page of them, and asks for the next page', async () => {
+        const page = Array.from({ length: 50 }, (_, i) => entry(`p${i}`, 'pending'));
+        const element = mount(snap({ pending: page, pendingCount: 10000, expired: 3 }));
+        await flush();
+        const toggle = element.shadowRoot.querySelector('.queue-toggle') as HTMLElement & { label: string };
+        expect(toggle.label).toBe('10000 pending');
+        expect(element.shadowRoot.querySelector('.expired')?.textContent).toBe(
+            '3 logs waited too long in this browser and were dropped.'
+        );
+        toggle.click();
+        await flush();
+        expect(element.shadowRoot.querySelectorAll('.queue-row')).toHaveLength(50);
+        expect(element.shadowRoot.querySelector('.range')?.textContent).toBe('Showing 1–50 of 10000');
+        const pages: number[] = [];
+        element.addEventListener('page', (event) =>
+            pages.push((event as CustomEvent<{ offset: number }>).detail.offset)
+        );
+        (element.shadowRoot.querySelector('.next') as HTMLElement).click();
+        expect(pages).toEqual([50]);
     });
 });
