@@ -38,14 +38,17 @@ export interface Session {
     close(): Promise<void>;
 }
 
-export async function openWorkbench(options: { dataDir?: string } = {}): Promise<Session> {
+export async function openWorkbench(
+    options: { dataDir?: string; query?: string; production?: boolean } = {}
+): Promise<Session> {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'workbench-data-'));
-    const workbench = await startWorkbench({ dataDir, appBundle: await appBundle() });
+    const bundleCode = options.production ? await buildApp('production') : await appBundle();
+    const workbench = await startWorkbench({ dataDir, appBundle: bundleCode });
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${workbench.appUrl}/`);
+    await page.goto(`${workbench.appUrl}/${options.query ?? ''}`);
     const simulator = async (): Promise<Frame> => {
         const handle = await page.waitForSelector('c-crm-connector iframe', { timeout: 15000 });
         const frame = await handle.contentFrame();

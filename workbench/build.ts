@@ -109,7 +109,8 @@ const ADAPTERS: Record<string, string> = {
     '@salesforce/i18n/locale': 'locale.ts'
 };
 
-export async function buildApp(): Promise<string> {
+/** Builds the page; `production` leaves out LWC's development checks, as Salesforce serves components. */
+export async function buildApp(mode: 'development' | 'production' = 'development'): Promise<string> {
     const warnings: string[] = [];
     const bundle = await rollup({
         input: join(WORKBENCH, 'main.ts'),
@@ -133,7 +134,7 @@ export async function buildApp(): Promise<string> {
             }),
             replace({
                 preventAssignment: true,
-                values: { 'process.env.NODE_ENV': JSON.stringify('development'), 'import.meta.env.SSR': 'false' }
+                values: { 'process.env.NODE_ENV': JSON.stringify(mode), 'import.meta.env.SSR': 'false' }
             })
         ],
         onwarn(warning: RollupLog) {

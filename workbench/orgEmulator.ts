@@ -105,6 +105,8 @@ export class OrgEmulator {
     };
     /** The workbench setting record's Create Task (the page reads it when it loads). */
     createTask = false;
+    /** The workbench's setting record toasts every saved log; the benchmark sets Problems_Only, the package default. */
+    toastBehavior = 'All';
 
     constructor(options: EmulatorOptions = {}) {
         this.schema = loadObjectSchema();
@@ -136,7 +138,7 @@ export class OrgEmulator {
                 allowedOrigins: null,
                 storeRawPayload: true,
                 createTask: this.createTask,
-                toastBehavior: 'All',
+                toastBehavior: this.toastBehavior,
                 callCenterSettings:
                     '{"ReqGeneralInfo":{"reqDisplayName":"Workbench Contact Center"},"LogOptions":{"callLogEnabled":true,"interactionHistorySize":20}}',
                 defaultCountry: 'US',

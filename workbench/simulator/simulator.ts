@@ -34,7 +34,10 @@ function postToHost(message: unknown): void {
 function note(text: string, detail?: unknown): void {
     const item = document.createElement('li');
     item.textContent = detail === undefined ? text : `${text} ${JSON.stringify(detail).slice(0, 300)}`;
-    $('received').prepend(item);
+    const list = $('received');
+    list.prepend(item);
+    // The latest messages only: a burst of thousands would otherwise grow the page without end.
+    while (list.childElementCount > 100) list.lastElementChild?.remove();
 }
 
 async function fixture(kind: 'messages' | 'malformed' | 'screen-pop', name: string): Promise<Message> {

@@ -17,6 +17,8 @@ const VARIANT_CLASS: Record<string, string> = {
 /** The workbench page: a Lightning-like app page with the connector in a utility panel. */
 export default class App extends LightningElement {
     toasts: Toast[] = [];
+    /** `?norecords` leaves out the records view, whose polling would weigh on what the benchmark measures. */
+    readonly showRecords = !new URLSearchParams(window.location.search).has('norecords');
     private nextKey = 1;
 
     handleToast(event: CustomEvent<{ title?: string; message: string; variant?: string }>): void {

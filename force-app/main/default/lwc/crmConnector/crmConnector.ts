@@ -149,6 +149,8 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private readonly rejections = new RejectionCounter();
     private readonly apex = new CallBudget(APEX_CALLS_PER_SECOND);
     private readonly badLogs = new Coalescer(BURST_WINDOW_MS);
+    private readonly savedLogs = new Coalescer(BURST_WINDOW_MS);
+    private readonly refusedLogs = new Coalescer(BURST_WINDOW_MS);
     private readonly screenPops = new LatestOnly(SCREEN_POP_WINDOW_MS);
     /** The org calls the save path makes: Lightning Data Service writes and two Apex look-ups. */
     private readonly orgApi: OrgApi = {
@@ -407,21 +409,44 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         }
     }
 
-    /** What became of a log: the connector's history entry and a toast, as the setting says. */
+    /** What became of a log: the connector's history entry, and a toast as the setting says (one per burst). */
     private report(outcome: LogOutcome): void {
         if (outcome.kind === 'needs-attention') {
-            this.notify('problem', formatLabel(LABELS.toastNeedsAttention, outcome.label), outcome.message);
+            this.refusedLogs.notify(
+                () => this.notify('problem', formatLabel(LABELS.toastNeedsAttention, outcome.label), outcome.message),
+                (more) =>
+                    this.notifyMore(
+                        'problem',
+                        more,
+                        LABELS.toastMoreNeedAttentionOne,
+                        LABELS.toastMoreNeedAttentionOther
+                    )
+            );
             return;
         }
         const data = { header: outcome.header, message: { body: outcome.body } };
         this.postToFrame(createHistoryItemReply(outcome.recordId, data, outcome.fields));
         const count = outcome.warnings.length;
-        if (count > 0) {
-            const title = pluralLabel(count, LABELS.toastSavedWithWarningOne, LABELS.toastSavedWithWarningOther);
-            this.notify('problem', formatLabel(title, outcome.label, count), LABELS.toastWarningsWhere);
-        } else {
-            this.notify('saved', LABELS.toastSaved, outcome.label);
-        }
+        this.savedLogs.notify(
+            () => {
+                if (count > 0) {
+                    const title = pluralLabel(
+                        count,
+                        LABELS.toastSavedWithWarningOne,
+                        LABELS.toastSavedWithWarningOther
+                    );
+                    this.notify('problem', formatLabel(title, outcome.label, count), LABELS.toastWarningsWhere);
+                } else {
+                    this.notify('saved', LABELS.toastSaved, outcome.label);
+                }
+            },
+            (more) => this.notifyMore('saved', more, LABELS.toastMoreSavedOne, LABELS.toastMoreSavedOther)
+        );
+    }
+
+    /** The toast that closes a burst: how many more logs went the same way. */
+    private notifyMore(kind: 'saved' | 'problem', more: number, one: string, other: string): void {
+        this.notify(kind, formatLabel(pluralLabel(more, one, other), more), LABELS.toastMoreInPanel);
     }
 
     private notify(kind: 'saved' | 'problem', title: string, message: string): void {

@@ -86,6 +86,11 @@ import toastSavedWithWarningOne from '@salesforce/label/c.InteractionLog_Toast_S
 import toastSavedWithWarningOther from '@salesforce/label/c.InteractionLog_Toast_Saved_Warning_Other';
 import toastWarningsWhere from '@salesforce/label/c.InteractionLog_Toast_Warnings_Where';
 import toastNeedsAttention from '@salesforce/label/c.InteractionLog_Toast_Needs_Attention';
+import toastMoreSavedOne from '@salesforce/label/c.InteractionLog_Toast_More_Saved_One';
+import toastMoreSavedOther from '@salesforce/label/c.InteractionLog_Toast_More_Saved_Other';
+import toastMoreNeedAttentionOne from '@salesforce/label/c.InteractionLog_Toast_More_Need_Attention_One';
+import toastMoreNeedAttentionOther from '@salesforce/label/c.InteractionLog_Toast_More_Need_Attention_Other';
+import toastMoreInPanel from '@salesforce/label/c.InteractionLog_Toast_More_In_Panel';
 import toastMoreCannotSaveOne from '@salesforce/label/c.InteractionLog_Toast_More_Cannot_Save_One';
 import toastMoreCannotSaveOther from '@salesforce/label/c.InteractionLog_Toast_More_Cannot_Save_Other';
 import toastMoreWhere from '@salesforce/label/c.InteractionLog_Toast_More_Where';
@@ -203,6 +208,11 @@ export const LABELS = {
     toastSavedWithWarningOther,
     toastWarningsWhere,
     toastNeedsAttention,
+    toastMoreSavedOne,
+    toastMoreSavedOther,
+    toastMoreNeedAttentionOne,
+    toastMoreNeedAttentionOther,
+    toastMoreInPanel,
     toastMoreCannotSaveOne,
     toastMoreCannotSaveOther,
     toastMoreWhere,
