@@ -268,7 +268,8 @@ async function componentBytes(): Promise<{ total: number; bundles: Record<string
         'screenPop',
         'recordContext',
         'safeData',
-        'crmRecord'
+        'crmRecord',
+        'rateLimits'
     ]) {
         const dir = join(lwcDir, name);
         const files: Record<string, string> = {};

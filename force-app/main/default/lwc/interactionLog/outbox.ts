@@ -384,10 +384,12 @@ export class LogOutbox {
             if (!states.includes(entry.state)) continue;
             // A save in flight in this page finishes on its own.
             if (entry.state === 'saving' && this.busyGroups.has(entry.group)) continue;
+            const changed = entry.state !== 'pending';
             if (entry.state === 'failed') this.failedIds.delete(entry.id);
             this.setState(entry, 'pending');
             entry.nextAttemptAt = now;
-            this.persist(entry);
+            // A waiting log's time need not be stored: every page load makes it due at once.
+            if (changed) this.persist(entry);
         }
         this.rebuildGroups();
         this.notify();
