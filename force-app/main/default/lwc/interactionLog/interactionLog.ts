@@ -13,7 +13,8 @@
  * | logKey          | the identity of one log (Log_Key__c)                                   |
  * | logMapper       | a body onto Interaction_Log__c fields, with warnings                  |
  * | preparedLog     | what a body becomes before any network call (log and Task, mapped once)|
- * | outbox          | the durable queue in the browser                                      |
+ * | outbox          | the durable queue in the browser, within a storage budget             |
+ * | dueHeap         | the outbox's schedule: the next log to save in O(log n)               |
  * | logWriter       | one prepared log written exactly once                                 |
  * | taskMirror      | the log's Task in the Activity timeline                               |
  * | saveErrors      | what Salesforce answered, for the agent and for the admin             |
@@ -44,7 +45,7 @@ export { applyWarnings, mapInteractionLog } from './logMapper';
 export type { MapOptions, MapResult } from './logMapper';
 export { prepareLog } from './preparedLog';
 export { EMPTY_SNAPSHOT, LogOutbox, memoryStorage, STORAGE_BUDGET_CHARS, webStorage, entryId } from './outbox';
-export type { Timers, OutboxEntry, OutboxSnapshot, OutboxStorage, SaveOutcome } from './outbox';
+export type { OutboxEntry, OutboxSnapshot, OutboxStorage, SaveOutcome } from './outbox';
 export { writeInteractionLog } from './logWriter';
 export type { OrgApi, PreparedLog, SaveHints, WriteResult, WriterConfig } from './logWriter';
 export { taskFields } from './taskMirror';
@@ -58,3 +59,4 @@ export {
     rejectedFields
 } from './saveErrors';
 export type { SaveError } from './saveErrors';
+export type { Timers } from 'c/rateLimits';

@@ -22,6 +22,7 @@
  * Pure: storage, clock, randomness and timers are passed in.
  */
 import { DueHeap } from './dueHeap';
+import { browserTimers, type Timers } from 'c/rateLimits';
 import { hashText } from 'c/safeData';
 import { LABELS } from 'c/interactionLogLabels';
 
@@ -82,11 +83,6 @@ export interface OutboxStorage {
     read(key: string): string | null;
     write(key: string, value: string): void;
     remove(key: string): void;
-}
-
-export interface Timers {
-    setTimeout(callback: () => void, ms: number): unknown;
-    clearTimeout(handle: unknown): void;
 }
 
 export interface OutboxOptions {
@@ -155,13 +151,6 @@ export const EMPTY_SNAPSHOT: OutboxSnapshot = {
     notDurable: 0,
     expired: 0,
     storedChars: 0
-};
-
-const defaultTimers: Timers = {
-    // The outbox's retry timer is its reason to exist: backoff needs a delay.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    setTimeout: (callback, ms) => setTimeout(callback, ms),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
 };
 
 /** Interaction id + a hash of the body and its length: the same message delivered twice is one entry. */
@@ -233,7 +222,7 @@ export class LogOutbox {
         this.saver = options.saver;
         this.now = options.now ?? (() => Date.now());
         this.random = options.random ?? Math.random;
-        this.timers = options.timers ?? defaultTimers;
+        this.timers = options.timers ?? browserTimers;
         this.maxInFlight = Math.max(1, options.maxInFlight ?? 3);
         this.maxConfirmed = Math.max(1, options.maxConfirmed ?? 50);
         this.baseDelayMs = options.baseDelayMs ?? 2000;

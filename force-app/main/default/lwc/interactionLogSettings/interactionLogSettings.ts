@@ -9,9 +9,9 @@ import {
     isTransient,
     LAYER_ORG_OVERRIDE,
     normalizeSaveError,
-    type MappingRecord,
-    type Timers
+    type MappingRecord
 } from 'c/interactionLog';
+import { browserTimers, type Timers } from 'c/rateLimits';
 import { allowedOriginsFrom, originOf } from 'c/connectorProtocol';
 import { formatLabel, LABELS } from 'c/interactionLogLabels';
 
@@ -159,13 +159,6 @@ export interface ConfigurationLoaderOptions {
     maxRetryMs?: number;
 }
 
-const defaultTimers: Timers = {
-    // Waiting before asking Salesforce again is this loader's job.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    setTimeout: (callback, ms) => setTimeout(callback, ms),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
-};
-
 /**
  * Loads the configuration, and when Salesforce cannot be reached, loads it again with a
  * growing wait (5 s, 10 s... at most a minute) until it answers. A configuration that
@@ -181,7 +174,7 @@ export class ConfigurationLoader {
 
     constructor(options: ConfigurationLoaderOptions) {
         this.options = options;
-        this.timers = options.timers ?? defaultTimers;
+        this.timers = options.timers ?? browserTimers;
         this.delay = options.firstRetryMs ?? 5000;
     }
 

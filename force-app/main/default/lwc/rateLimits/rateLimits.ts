@@ -10,13 +10,15 @@
  * Pure: the clock and timers are passed in.
  */
 
+/** The timers every module that waits takes, so tests can move time themselves. */
 export interface Timers {
     setTimeout(callback: () => void, ms: number): unknown;
     clearTimeout(handle: unknown): void;
 }
 
-const defaultTimers: Timers = {
-    // Waiting for a window to close is this module's job.
+/** The browser's timers: the one place the package's modules wait (windows, backoff, retries). */
+export const browserTimers: Timers = {
+    // Waiting is what these modules are for: a window closing, a backoff, a retry.
     // eslint-disable-next-line @lwc/lwc/no-async-operation
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
@@ -29,7 +31,7 @@ export class Coalescer {
 
     constructor(
         private readonly windowMs: number,
-        private readonly timers: Timers = defaultTimers
+        private readonly timers: Timers = browserTimers
     ) {}
 
     /** Shows `first` now, or counts it into the burst already being shown. */
@@ -59,7 +61,7 @@ export class LatestOnly {
 
     constructor(
         private readonly windowMs: number,
-        private readonly timers: Timers = defaultTimers
+        private readonly timers: Timers = browserTimers
     ) {}
 
     run(task: () => void): void {
@@ -88,7 +90,7 @@ export class CallBudget {
     constructor(
         private readonly perSecond: number,
         private readonly now: () => number = () => Date.now(),
-        private readonly timers: Timers = defaultTimers
+        private readonly timers: Timers = browserTimers
     ) {}
 
     /** Runs the call when the budget allows: at once, or after the calls before it. */
