@@ -15,6 +15,7 @@
  * | preparedLog     | what a body becomes before any network call (log and Task, mapped once)|
  * | outbox          | the durable queue in the browser, within a storage budget             |
  * | dueHeap         | the outbox's schedule: the next log to save in O(log n)               |
+ * | outboxStore     | the outbox's keys in browser storage, within a character budget        |
  * | logWriter       | one prepared log written exactly once                                 |
  * | taskMirror      | the log's Task in the Activity timeline                               |
  * | saveErrors      | what Salesforce answered, for the agent and for the admin             |

@@ -22,6 +22,9 @@
  * Pure: storage, clock, randomness and timers are passed in.
  */
 import { DueHeap } from './dueHeap';
+import { BudgetedStore, type OutboxStorage } from './outboxStore';
+export { memoryStorage, webStorage } from './outboxStore';
+export type { OutboxStorage, WebStorageLike } from './outboxStore';
 import { browserTimers, type Timers } from 'c/rateLimits';
 import { hashText } from 'c/safeData';
 import { LABELS } from 'c/interactionLogLabels';
@@ -76,14 +79,6 @@ export type SaveOutcome =
       };
 
 export type Saver = (entry: Readonly<OutboxEntry>) => Promise<SaveOutcome>;
-
-/** Key-value storage, one entry per key (localStorage in the browser). `write` may throw when full. */
-export interface OutboxStorage {
-    keys(): string[];
-    read(key: string): string | null;
-    write(key: string, value: string): void;
-    remove(key: string): void;
-}
 
 export interface OutboxOptions {
     storage: OutboxStorage;
@@ -162,8 +157,6 @@ export function entryId(group: string, bodyJson: string): string {
 const BODY_SUFFIX = '|body';
 /** The storage key of the count of expired logs. */
 const EXPIRED_KEY = 'expired';
-/** Characters a storage key costs besides its own: the adapter's prefix. */
-const KEY_OVERHEAD = 64;
 
 function isEntry(value: unknown): value is OutboxEntry {
     if (!value || typeof value !== 'object') return false;
@@ -177,7 +170,7 @@ function isEntry(value: unknown): value is OutboxEntry {
 }
 
 export class LogOutbox {
-    private readonly storage: OutboxStorage;
+    private readonly store: BudgetedStore;
     private readonly saver: Saver;
     private readonly now: () => number;
     private readonly random: () => number;
@@ -186,7 +179,6 @@ export class LogOutbox {
     private readonly maxConfirmed: number;
     private readonly baseDelayMs: number;
     private readonly maxDelayMs: number;
-    private readonly budgetChars: number;
     private expireAfterMs?: number;
     private readonly pageSize: number;
 
@@ -201,9 +193,6 @@ export class LogOutbox {
     /** Confirmed entries, oldest first (in memory with their labels; in storage without). */
     private confirmed: OutboxEntry[] = [];
     private readonly busyGroups = new Set<string>();
-    /** Characters stored, by key. */
-    private readonly stored = new Map<string, number>();
-    private storedChars = 0;
     private pendingCount = 0;
     private notDurableCount = 0;
     private expired = 0;
@@ -218,7 +207,7 @@ export class LogOutbox {
     private readonly listeners = new Set<OutboxListener>();
 
     constructor(options: OutboxOptions) {
-        this.storage = options.storage;
+        this.store = new BudgetedStore(options.storage, options.budgetChars ?? STORAGE_BUDGET_CHARS);
         this.saver = options.saver;
         this.now = options.now ?? (() => Date.now());
         this.random = options.random ?? Math.random;
@@ -227,7 +216,6 @@ export class LogOutbox {
         this.maxConfirmed = Math.max(1, options.maxConfirmed ?? 50);
         this.baseDelayMs = options.baseDelayMs ?? 2000;
         this.maxDelayMs = options.maxDelayMs ?? 5 * 60 * 1000;
-        this.budgetChars = options.budgetChars ?? STORAGE_BUDGET_CHARS;
         this.setExpiry(options.expireAfterMs);
         this.pageSize = Math.max(1, options.pageSize ?? 50);
         this.load();
@@ -274,7 +262,7 @@ export class LogOutbox {
             inFlight: this.inFlight,
             notDurable: this.notDurableCount,
             expired: this.expired,
-            storedChars: this.storedChars
+            storedChars: this.store.chars
         };
     }
 
@@ -658,17 +646,10 @@ export class LogOutbox {
     }
 
     private load(): void {
-        let keys: string[] = [];
-        try {
-            keys = this.storage.keys();
-        } catch {
-            keys = [];
-        }
         const loaded: OutboxEntry[] = [];
-        for (const key of keys) {
-            const text = this.safeRead(key);
+        for (const key of this.store.keys()) {
+            const text = this.store.read(key);
             if (text === null) continue;
-            this.count(key, text);
             if (key === EXPIRED_KEY) {
                 this.expired = Number(text) || 0;
                 continue;
@@ -689,21 +670,13 @@ export class LogOutbox {
             const body =
                 typeof entry.bodyJson === 'string' && entry.bodyJson !== ''
                     ? entry.bodyJson
-                    : this.safeRead(entry.id + BODY_SUFFIX);
+                    : this.store.read(entry.id + BODY_SUFFIX);
             if (body === null || body === '') continue;
             entry.bodyJson = body;
             this.add(entry);
         }
         this.confirmed = loaded.filter((e) => e.state === 'saved').sort((a, b) => (a.savedAt ?? 0) - (b.savedAt ?? 0));
         this.seq = loaded.reduce((max, e) => Math.max(max, e.seq), 0);
-    }
-
-    private safeRead(key: string): string | null {
-        try {
-            return this.storage.read(key);
-        } catch {
-            return null;
-        }
     }
 
     /** The body, once, under its own key: later changes of state never rewrite it. */
@@ -737,47 +710,17 @@ export class LogOutbox {
         if (this.queue.get(entry.id) === entry) this.notDurableCount += durable ? -1 : 1;
     }
 
-    /** Writes within the budget; makes room by forgetting confirmed entries first. Never touches others' keys. */
+    /** Writes within the budget, making room from the oldest confirmed entries (never from anything else). */
     private write(key: string, value: string): boolean {
-        const cost = key.length + value.length + KEY_OVERHEAD - (this.stored.get(key) ?? 0);
-        while (this.storedChars + cost > this.budgetChars && this.confirmed.length > 0) {
-            const oldest = this.confirmed.shift() as OutboxEntry;
-            this.removeStored(oldest.id);
-        }
-        if (this.storedChars + cost > this.budgetChars) return false;
-        try {
-            this.storage.write(key, value);
-        } catch {
-            // Storage full (another app of the site used it): make room from our own confirmed entries, once.
-            if (this.confirmed.length === 0) return false;
-            for (const old of this.confirmed) this.removeStored(old.id);
-            this.confirmed = [];
-            try {
-                this.storage.write(key, value);
-            } catch {
-                return false;
-            }
-        }
-        this.count(key, value);
-        return true;
-    }
-
-    private count(key: string, value: string): void {
-        const size = key.length + value.length + KEY_OVERHEAD;
-        this.storedChars += size - (this.stored.get(key) ?? 0);
-        this.stored.set(key, size);
+        return this.store.write(key, value, () => {
+            const oldest = this.confirmed.shift();
+            if (oldest) this.store.remove(oldest.id);
+            return oldest !== undefined;
+        });
     }
 
     private removeStored(key: string): void {
-        const size = this.stored.get(key);
-        if (size === undefined) return;
-        try {
-            this.storage.remove(key);
-        } catch {
-            // Nothing else to do: an entry that cannot be removed is saved again as an update.
-        }
-        this.stored.delete(key);
-        this.storedChars -= size;
+        this.store.remove(key);
     }
 
     /**
@@ -799,50 +742,4 @@ export class LogOutbox {
             }
         });
     }
-}
-
-/** Minimal view of the Web Storage API, so the adapter is testable without a browser. */
-export interface WebStorageLike {
-    readonly length: number;
-    key(index: number): string | null;
-    getItem(key: string): string | null;
-    setItem(key: string, value: string): void;
-    removeItem(key: string): void;
-}
-
-/**
- * The outbox's storage on top of localStorage, under a prefix scoped to the user (user
- * ids are unique across Salesforce orgs, so one prefix never mixes orgs or users).
- */
-export function webStorage(store: WebStorageLike, userId: string): OutboxStorage {
-    const prefix = `interactionLog.outbox.v1.${userId}.`;
-    return {
-        keys() {
-            const found: string[] = [];
-            for (let i = 0; i < store.length; i += 1) {
-                const key = store.key(i);
-                if (key && key.startsWith(prefix)) found.push(key.slice(prefix.length));
-            }
-            return found;
-        },
-        read: (key) => store.getItem(prefix + key),
-        write: (key, value) => store.setItem(prefix + key, value),
-        remove: (key) => store.removeItem(prefix + key)
-    };
-}
-
-/** Storage in memory only: used when the browser offers no storage at all. */
-export function memoryStorage(initial: Record<string, string> = {}): OutboxStorage & { data: Map<string, string> } {
-    const data = new Map(Object.entries(initial));
-    return {
-        data,
-        keys: () => [...data.keys()],
-        read: (key) => data.get(key) ?? null,
-        write: (key, value) => {
-            data.set(key, value);
-        },
-        remove: (key) => {
-            data.delete(key);
-        }
-    };
 }
