@@ -44,7 +44,7 @@ export async function checkAnalyzer(ctx: Context): Promise<void> {
             ctx,
             'analyzer',
             ctx.project,
-            `Salesforce Code Analyzer could not run (it needs Java 11 or later): ${(error as Error).message}`
+            `Salesforce Code Analyzer could not run: its PMD engine needs Java 11 or later (Debian and Ubuntu: apt-get install default-jre-headless; macOS: brew install openjdk), or leave this check out with npm run validate -- --skip analyzer. ${(error as Error).message}`
         );
     }
 }
