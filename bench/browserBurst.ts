@@ -10,8 +10,7 @@
  * - browserBurstMessages, browserBurstLost, browserBurstDuplicates: counted in the org emulator.
  */
 import { existsSync } from 'node:fs';
-import { CHROMIUM } from '../e2e/browser';
-import { openWorkbench } from '../e2e/browser';
+import { CHROMIUM, openWorkbench } from '../e2e/browser';
 
 export interface BrowserBurst {
     browserBurstMessages: number;

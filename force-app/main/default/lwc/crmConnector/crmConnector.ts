@@ -73,6 +73,7 @@ import {
     webStorage,
     type LogOutcome,
     type OrgApi,
+    type ObjectSchema,
     type OutboxSnapshot,
     type UiApiObjectInfo
 } from 'c/interactionLog';
@@ -180,6 +181,8 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private tabSubscriptions: Subscription[] = [];
     private messageContext?: unknown;
     private screenPopRun = 0;
+    /** Interaction_Log__c as the running user may write it, once the configuration and object info are in. */
+    private logSchema?: ObjectSchema;
 
     @wire(getObjectInfo, { objectApiName: INTERACTION_LOG_OBJECT })
     wiredObjectInfo({ data, error }: { data?: UiApiObjectInfo; error?: unknown }): void {
@@ -303,9 +306,10 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         const configuration = this.configuration;
         if (!configuration || !this.objectInfo || !this.service) return;
         const setting = this.setting;
+        this.logSchema = schemaFromObjectInfo(this.objectInfo, configuration);
         this.service.configure(
             {
-                schema: schemaFromObjectInfo(this.objectInfo, configuration),
+                schema: this.logSchema,
                 mappings: toFieldMappings(configuration.mappings),
                 userId: USER_ID,
                 storeRawPayload: setting?.storeRawPayload !== false,
@@ -387,12 +391,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
                 this.service?.receive(message);
                 break;
             case 'requestCustomFieldsValues':
-                this.postToFrame(
-                    customFieldsReply(
-                        message,
-                        this.objectInfo ? schemaFromObjectInfo(this.objectInfo, this.configuration) : undefined
-                    )
-                );
+                this.postToFrame(customFieldsReply(message, this.logSchema));
                 break;
             case 'requestPerformInteractionScreenPop':
                 this.screenPops.run(() => this.performScreenPop(message.aniValues));

@@ -110,20 +110,18 @@ export class InteractionLogService {
         if (first) this.outbox.start();
     }
 
-    get configured(): boolean {
-        return this.config !== undefined;
-    }
-
     /** Takes a log the protocol accepted: prepared now when the configuration is in, stored before anything else. */
     receive(log: ReceivedLog): OutboxEntry {
         // A redelivery of a log still held is not prepared again.
-        const held = this.held.get(entryId(log.body.interactionId, log.bodyJson)) ?? {
+        const id = entryId(log.body.interactionId, log.bodyJson);
+        const held = this.held.get(id) ?? {
             body: log.body,
             header: log.header
         };
         this.prepare(held, log.bodyJson);
         const name = held.prepared?.fields[FIELD.name];
         const entry = this.outbox.enqueue({
+            id,
             group: log.body.interactionId,
             label: typeof name === 'string' && name ? name : provisionalLabel(log.body),
             bodyJson: log.bodyJson,

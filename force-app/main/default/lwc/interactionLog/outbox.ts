@@ -103,6 +103,8 @@ export interface OutboxOptions {
 export const STORAGE_BUDGET_CHARS = 1_000_000;
 
 export interface EnqueueInput {
+    /** The entry's id when the caller has worked it out already (entryId of group and body). */
+    id?: string;
     group: string;
     label: string;
     bodyJson: string;
@@ -295,7 +297,7 @@ export class LogOutbox {
      * again as an update of its record.
      */
     enqueue(input: EnqueueInput): OutboxEntry {
-        const id = entryId(input.group, input.bodyJson);
+        const id = input.id ?? entryId(input.group, input.bodyJson);
         const existing = this.queue.get(id);
         if (existing) {
             if (existing.state === 'failed') this.makePending(existing, 0);
@@ -522,9 +524,7 @@ export class LogOutbox {
             this.failedIds.add(entry.id);
             return;
         }
-        const group = this.groups.get(entry.group);
-        if (group) group.push(entry);
-        else this.groups.set(entry.group, [entry]);
+        this.joinGroup(entry);
         this.pushHead(entry.group);
     }
 
@@ -576,7 +576,7 @@ export class LogOutbox {
         this.notify();
     }
 
-    /** Back into its interaction's line, in arrival order. */
+    /** Into its interaction's line, in arrival order (at the end, unless it is an older one coming back). */
     private joinGroup(entry: OutboxEntry): void {
         const group = this.groups.get(entry.group) ?? [];
         let i = group.length;
@@ -588,12 +588,7 @@ export class LogOutbox {
     private rebuildGroups(): void {
         this.groups.clear();
         this.due.clear();
-        for (const entry of this.queue.values()) {
-            if (entry.state === 'failed') continue;
-            const group = this.groups.get(entry.group);
-            if (group) group.push(entry);
-            else this.groups.set(entry.group, [entry]);
-        }
+        for (const entry of this.queue.values()) if (entry.state !== 'failed') this.joinGroup(entry);
         for (const group of this.groups.keys()) this.pushHead(group);
     }
 

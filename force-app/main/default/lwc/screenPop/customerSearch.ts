@@ -131,10 +131,6 @@ export function matchOf(record: CustomerRecord, terms: SearchTerms): PhoneMatch 
     return best;
 }
 
-export function matchesTerms(record: CustomerRecord, terms: SearchTerms): boolean {
-    return matchOf(record, terms) === 'exact';
-}
-
 const OBJECT_ORDER = ['Contact', 'Lead', 'Account'];
 
 function rank(record: CustomerRecord): number {
