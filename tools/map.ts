@@ -2,7 +2,8 @@
  * Mapping dry run: prints, as JSON, exactly what would be written to Interaction_Log__c
  * for one CRM Connector message, using the same mapper module the component runs.
  *
- *   npm run map -- <message.json> [--mappings DIR]... [--user ID] [--no-raw-payload]
+ *   npm run map -- <message.json> [--mappings DIR]... [--fields DIR]... [--user ID] [--no-raw-payload]
+ *                   [--mapping-wins]
  *
  * Exit codes: 0 mapped (warnings may be present), 2 the input or the options are unusable.
  */
@@ -18,12 +19,16 @@ import {
 import { DEFAULT_SOURCE, loadFieldMappings, loadObjectSchema, MetadataError } from './lib/forceApp';
 
 export const USAGE =
-    'Usage: npm run map -- <message.json> [--mappings DIR]... [--user USER_ID] [--no-raw-payload]\n' +
+    'Usage: npm run map -- <message.json> [--mappings DIR]... [--fields DIR]... [--user USER_ID] [--no-raw-payload]\n' +
+    '                      [--mapping-wins]\n' +
     '  <message.json>    a whole window message ({ type, action, data: { message: { body } } }) or a bare body\n' +
     '  --mappings DIR    folder of Interaction_Log_Field_Mapping.*.md-meta.xml records (repeatable; later folders\n' +
     '                    replace records with the same name). Default: force-app/main/default/customMetadata\n' +
+    '  --fields DIR      folder of Interaction_Log__c *.field-meta.xml files an admin added in the org, as\n' +
+    '                    sf project retrieve start writes objects/Interaction_Log__c/fields/ (repeatable)\n' +
     '  --user USER_ID    the Salesforce user id that goes into the log key\n' +
-    '  --no-raw-payload  leave Raw_Payload__c out, as when the setting Store Raw Payload is off';
+    '  --no-raw-payload  leave Raw_Payload__c out, as when the setting Store Raw Payload is off\n' +
+    "  --mapping-wins    a mapped value wins over the agent's custom field entry (setting Custom Field Precedence)";
 
 /** The command line itself is wrong: the message is followed by the usage text. */
 export class UsageError extends Error {}
@@ -34,12 +39,20 @@ export class InputError extends Error {}
 export interface MapCliOptions {
     file: string;
     mappingDirs: string[];
+    fieldDirs: string[];
     userId?: string;
     storeRawPayload: boolean;
+    mappingWins: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): MapCliOptions {
-    const options: MapCliOptions = { file: '', mappingDirs: [], storeRawPayload: true };
+    const options: MapCliOptions = {
+        file: '',
+        mappingDirs: [],
+        fieldDirs: [],
+        storeRawPayload: true,
+        mappingWins: false
+    };
     for (let i = 0; i < argv.length; i += 1) {
         const arg = argv[i];
         const next = (): string => {
@@ -49,6 +62,8 @@ export function parseArgs(argv: readonly string[]): MapCliOptions {
             return value;
         };
         if (arg === '--mappings') options.mappingDirs.push(next());
+        else if (arg === '--fields') options.fieldDirs.push(next());
+        else if (arg === '--mapping-wins') options.mappingWins = true;
         else if (arg === '--user') options.userId = next();
         else if (arg === '--no-raw-payload') options.storeRawPayload = false;
         else if (arg === '--help' || arg === '-h') throw new UsageError('');
@@ -87,10 +102,11 @@ export function runMap(options: MapCliOptions): MapResult {
     for (const dir of dirs) {
         for (const mapping of loadFieldMappings(dir)) byName.set(mapping.name, mapping);
     }
-    const schema = loadObjectSchema(DEFAULT_SOURCE);
+    const schema = loadObjectSchema(DEFAULT_SOURCE, 'Interaction_Log__c', options.fieldDirs);
     return mapInteractionLog(check.body, [...byName.values()], schema, {
         userId: options.userId,
-        storeRawPayload: options.storeRawPayload
+        storeRawPayload: options.storeRawPayload,
+        customFieldsWin: !options.mappingWins
     });
 }
 

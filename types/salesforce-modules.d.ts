@@ -81,6 +81,11 @@ declare module '@salesforce/apex/InteractionLogRecordController.describeRecords'
     export default describeRecords;
 }
 
+declare module '@salesforce/apex/InteractionLogDirectoryController.getDirectory' {
+    const getDirectory: () => Promise<unknown[]>;
+    export default getDirectory;
+}
+
 declare module 'lightning/navigation' {
     import type { LightningElement, WireAdapterConstructor } from 'lwc';
     export interface PageReference {

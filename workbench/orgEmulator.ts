@@ -10,7 +10,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'nod
 import { join } from 'node:path';
 import type { FieldSchema, ObjectSchema } from '../force-app/main/default/lwc/interactionLog/interactionLog';
 import { normalizeRecordId } from '../force-app/main/default/lwc/safeData/safeData';
-import { loadConfiguration, loadObjectInfo, loadObjectSchema, objectInfoOf } from '../tools/lib/forceApp';
+import { loadConfiguration, loadObjectSchema, objectInfoOf } from '../tools/lib/forceApp';
 import { TASK_SCHEMA } from '../tools/lib/standardObjects';
 import { loadDirectory, type DirectoryRecord } from '../test/fixtures';
 
@@ -75,6 +75,8 @@ export interface EmulatorOptions {
     connectorUrl?: string;
     /** The workbench user. */
     userId?: string;
+    /** Folders of Interaction_Log__c fields an admin added in the org (`*.field-meta.xml`), as `npm run map -- --fields` reads. */
+    extraFieldDirs?: readonly string[];
 }
 
 /** The text entries of a list from a request body; anything else is ignored. */
@@ -93,6 +95,7 @@ export class OrgEmulator {
     private counter = 0;
     private readonly file?: string;
     private readonly connectorUrl?: string;
+    private readonly extraFieldDirs: readonly string[];
     /** Counts of what happened, for tests and the benchmark. */
     readonly stats = {
         creates: 0,
@@ -109,7 +112,8 @@ export class OrgEmulator {
     toastBehavior = 'All';
 
     constructor(options: EmulatorOptions = {}) {
-        this.schema = loadObjectSchema();
+        this.extraFieldDirs = options.extraFieldDirs ?? [];
+        this.schema = loadObjectSchema(undefined, OBJECT, this.extraFieldDirs);
         this.userId = options.userId ?? '005000000000001AAA';
         this.connectorUrl = options.connectorUrl;
         if (options.dataDir) {
@@ -122,12 +126,14 @@ export class OrgEmulator {
     // -- what the org answers ---------------------------------------------------
 
     objectInfo(apiName: string = OBJECT) {
-        return apiName === TASK_SCHEMA.apiName ? objectInfoOf(TASK_SCHEMA, 'Task', TASK_PREFIX) : loadObjectInfo();
+        return apiName === TASK_SCHEMA.apiName
+            ? objectInfoOf(TASK_SCHEMA, 'Task', TASK_PREFIX)
+            : objectInfoOf(this.schema, 'Interaction Log', 'a00');
     }
 
     /** InteractionLogConfigController.getConfiguration, plus the workbench's own setting record. */
     configuration() {
-        const config = loadConfiguration();
+        const config = loadConfiguration(undefined, undefined, this.extraFieldDirs);
         if (this.connectorUrl) {
             config.settings.push({
                 developerName: 'Workbench',
@@ -142,7 +148,9 @@ export class OrgEmulator {
                 callCenterSettings:
                     '{"ReqGeneralInfo":{"reqDisplayName":"Workbench Contact Center"},"LogOptions":{"callLogEnabled":true,"interactionHistorySize":20}}',
                 defaultCountry: 'US',
-                pendingExpiryDays: 7
+                pendingExpiryDays: 7,
+                customFieldPrecedence: 'Agent_Entry',
+                directoryGroup: null
             });
         }
         return config;

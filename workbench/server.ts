@@ -32,6 +32,7 @@ const TYPES: Record<string, string> = {
 const INTERACTION_LABELS: Record<string, string> = {
     'axp-voice-inbound': 'End AXP voice call',
     'axp-voice-intrinsics': 'End AXP voice call (intrinsics only)',
+    'axp-voice-custom-fields': "End AXP voice call with the agent's custom fields",
     'axp-chat': 'End chat',
     'axp-email-draft': 'End email with draft',
     'elite-voice-outbound': 'End Elite voice call',
@@ -56,6 +57,8 @@ export interface WorkbenchOptions {
     dataDir?: string;
     /** Reuse an already built app bundle (tests build once). */
     appBundle?: string;
+    /** Admin-added Interaction_Log__c fields the emulated org has (default: the sample ones in test/fixtures/admin-fields). */
+    extraFieldDirs?: readonly string[];
 }
 
 export interface Workbench {
@@ -272,7 +275,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const simulatorUrl = `http://${host}:${simulatorPort}`;
     const emulator = new OrgEmulator({
         dataDir: options.dataDir,
-        connectorUrl: `${simulatorUrl}/?host=${encodeURIComponent(appUrl)}`
+        connectorUrl: `${simulatorUrl}/?host=${encodeURIComponent(appUrl)}`,
+        extraFieldDirs: options.extraFieldDirs ?? [join(FIXTURES, 'admin-fields')]
     });
 
     app.on('request', (req, res) => {

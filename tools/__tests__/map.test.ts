@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { extractBody, mapInteractionLog } from 'c/interactionLog';
 import { DEFAULT_SOURCE, loadFieldMappings, loadObjectSchema, PROJECT_ROOT } from '@tools/lib/forceApp';
 import { toolCommand } from '@tools/lib/labels';
-import { loadFixture, loadFixtures } from '@fixtures';
+import { FIXTURES_DIR, loadFixture, loadFixtures } from '@fixtures';
 
 function runMap(...args: string[]) {
     const result = spawnSync(...toolCommand(PROJECT_ROOT, join(PROJECT_ROOT, 'tools', 'map.ts'), ...args), {
@@ -44,6 +44,48 @@ describe('npm run map', () => {
             expect(Object.keys(printed)).toEqual(['fields', 'warnings']);
         }
     }, 60000);
+
+    it('previews admin-added fields with --fields, as an org retrieve lays them out', () => {
+        const sample = loadFixture('messages', 'axp-voice-custom-fields');
+        const retrieved = join(scratch, 'retrieved', 'objects', 'Interaction_Log__c', 'fields');
+        mkdirSync(retrieved, { recursive: true });
+        for (const name of ['Callback_Requested__c', 'Customer_Mood__c', 'Promised_Amount__c']) {
+            copyFileSync(
+                join(FIXTURES_DIR, 'admin-fields', `${name}.field-meta.xml`),
+                join(retrieved, `${name}.field-meta.xml`)
+            );
+        }
+        for (const dir of [retrieved, join(scratch, 'retrieved')]) {
+            const run = runMap(sample.file, '--fields', dir);
+            expect(run.stderr).toBe('');
+            const printed = JSON.parse(run.stdout);
+            expect(printed.fields).toMatchObject({
+                Callback_Requested__c: true,
+                Customer_Mood__c: 'Upset',
+                Promised_Amount__c: 49.9,
+                Disposition_Code__c: 'Refund Promised'
+            });
+            expect(printed.warnings.join('\n')).toMatch(
+                /no field named "follow_up_date__c", "Contact_Reasons__c", "Loyalty_Tier__c"/
+            );
+        }
+        const mappingWins = JSON.parse(runMap(sample.file, '--fields', retrieved, '--mapping-wins').stdout);
+        expect(mappingWins.fields.Disposition_Code__c).toBe('Refund Requested');
+    });
+
+    it('without --fields, an unknown custom field is a warning and the run succeeds', () => {
+        const run = runMap(loadFixture('messages', 'axp-voice-custom-fields').file);
+        expect(run.status).toBe(0);
+        const printed = JSON.parse(run.stdout);
+        expect(printed.fields.Callback_Requested__c).toBeUndefined();
+        expect(printed.warnings.join('\n')).toMatch(/no field named "callback_requested__c"/);
+    });
+
+    it('refuses a --fields folder without field files, in one line', () => {
+        const run = runMap(loadFixture('messages', 'minimal').file, '--fields', scratch);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toMatch(/^map: .*has no \*\.field-meta\.xml files/);
+    });
 
     it('accepts a bare body and leaves the raw payload out on request', () => {
         const file = join(scratch, 'bare.json');

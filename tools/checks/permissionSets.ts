@@ -23,7 +23,12 @@ const PERMISSION_SETS: Record<string, Grant> = {
             viewAllRecords: false,
             modifyAllRecords: false
         },
-        classes: ['InteractionLogConfigController', 'InteractionLogRecordController', 'InteractionLogSaveController']
+        classes: [
+            'InteractionLogConfigController',
+            'InteractionLogDirectoryController',
+            'InteractionLogRecordController',
+            'InteractionLogSaveController'
+        ]
     },
     Interaction_Log_Admin: {
         object: {
@@ -34,7 +39,12 @@ const PERMISSION_SETS: Record<string, Grant> = {
             viewAllRecords: true,
             modifyAllRecords: true
         },
-        classes: ['InteractionLogConfigController', 'InteractionLogRecordController', 'InteractionLogSaveController']
+        classes: [
+            'InteractionLogConfigController',
+            'InteractionLogDirectoryController',
+            'InteractionLogRecordController',
+            'InteractionLogSaveController'
+        ]
     }
 };
 

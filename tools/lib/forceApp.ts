@@ -155,7 +155,8 @@ export function readObjectFields(sourceDir: string, objectApiName: string): Fiel
  */
 export function loadObjectSchema(
     sourceDir: string = DEFAULT_SOURCE,
-    objectApiName = 'Interaction_Log__c'
+    objectApiName = 'Interaction_Log__c',
+    extraFieldDirs: readonly string[] = []
 ): ObjectSchema {
     const fields: Record<string, FieldSchema> = {
         Name: { apiName: 'Name', dataType: 'String', label: 'Name', length: 80, createable: true },
@@ -170,10 +171,35 @@ export function loadObjectSchema(
             ]
         }
     };
-    for (const { schema } of readObjectFields(sourceDir, objectApiName)) {
+    const files = [
+        ...readObjectFields(sourceDir, objectApiName),
+        ...extraFieldDirs.flatMap((dir) => readFieldFolder(dir, objectApiName))
+    ];
+    for (const { schema } of files) {
         fields[schema.apiName] = schema;
     }
     return { apiName: objectApiName, fields };
+}
+
+/**
+ * Fields an admin added in an org: the `*.field-meta.xml` files of a folder, as
+ * `sf project retrieve start` writes an object's `fields/` folder. A project folder that
+ * holds `objects/<object>/fields/` (or `force-app/main/default/...`) works too.
+ */
+export function readFieldFolder(dir: string, objectApiName = 'Interaction_Log__c'): FieldFile[] {
+    if (!existsSync(dir)) throw new MetadataError(dir, 'does not exist');
+    const nested = [
+        join(dir, 'objects', objectApiName, 'fields'),
+        join(dir, 'force-app', 'main', 'default', 'objects', objectApiName, 'fields')
+    ];
+    const folder = readdirSync(dir).some((f) => f.endsWith('.field-meta.xml'))
+        ? dir
+        : nested.find((candidate) => existsSync(candidate));
+    if (!folder) throw new MetadataError(dir, `has no *.field-meta.xml files (nor objects/${objectApiName}/fields/)`);
+    return readdirSync(folder)
+        .filter((f) => f.endsWith('.field-meta.xml'))
+        .sort()
+        .map((f) => fieldSchemaFromXml(join(folder, f)));
 }
 
 export interface CustomMetadataRecord {
@@ -251,8 +277,12 @@ export function loadFieldMappings(dir: string = join(DEFAULT_SOURCE, 'customMeta
 // ---------------------------------------------------------------------------
 
 /** The UI API ObjectInfo of an object, as getObjectInfo returns it for an admin, built from source. */
-export function loadObjectInfo(sourceDir: string = DEFAULT_SOURCE, objectApiName = 'Interaction_Log__c') {
-    return objectInfoOf(loadObjectSchema(sourceDir, objectApiName), 'Interaction Log', 'a00');
+export function loadObjectInfo(
+    sourceDir: string = DEFAULT_SOURCE,
+    objectApiName = 'Interaction_Log__c',
+    extraFieldDirs: readonly string[] = []
+) {
+    return objectInfoOf(loadObjectSchema(sourceDir, objectApiName, extraFieldDirs), 'Interaction Log', 'a00');
 }
 
 /** The UI API ObjectInfo shape of an object schema. */
@@ -282,7 +312,8 @@ export function objectInfoOf(schema: ObjectSchema, label: string, keyPrefix: str
 /** What InteractionLogConfigController.getConfiguration returns, built from the records and fields in source. */
 export function loadConfiguration(
     sourceDir: string = DEFAULT_SOURCE,
-    mappingDirs: string[] = [join(sourceDir, 'customMetadata')]
+    mappingDirs: string[] = [join(sourceDir, 'customMetadata')],
+    extraFieldDirs: readonly string[] = []
 ) {
     const bool = (v: string | null | undefined) => v === 'true';
     const mappings = mappingDirs
@@ -313,7 +344,9 @@ export function loadConfiguration(
             toastBehavior: r.values.Toast_Behavior__c,
             callCenterSettings: r.values.Call_Center_Settings__c,
             defaultCountry: r.values.Default_Country__c,
-            pendingExpiryDays: r.values.Pending_Expiry_Days__c ? Number(r.values.Pending_Expiry_Days__c) : null
+            pendingExpiryDays: r.values.Pending_Expiry_Days__c ? Number(r.values.Pending_Expiry_Days__c) : null,
+            customFieldPrecedence: r.values.Custom_Field_Precedence__c ?? null,
+            directoryGroup: r.values.Directory_Group__c ?? null
         }));
     type Picklists = Record<string, { values: string[]; restricted: boolean }>;
     const keyPrefixes: Record<string, string> = {};
@@ -326,7 +359,7 @@ export function loadConfiguration(
         }
         return picklists;
     };
-    const picklists = describe(loadObjectSchema(sourceDir));
+    const picklists = describe(loadObjectSchema(sourceDir, 'Interaction_Log__c', extraFieldDirs));
     const taskPicklists = describe(TASK_SCHEMA);
     return { mappings, settings, picklists, taskPicklists, keyPrefixes };
 }

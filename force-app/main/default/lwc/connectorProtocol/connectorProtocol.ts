@@ -20,6 +20,8 @@
  *   `{ nameObjects, relatedToObjects, pageInfo }`, each object `{ isName, isRelatedTo,
  *   pageInfo: { recordId, recordName, objectType, url } }` (in its click-to-dial answer);
  *   this is how the connector fills its Name and Related To options.
+ * - `requestGetCrmDirectory` is answered with `crmDirectory`; `requestEnableClickToDial`
+ *   carries `data.isEnabled`, and a click is sent as `clickToDialResponse` (dialMessages).
  * What is assumed:
  * - `displayErrorNotification` takes `data: { message }`.
  * - For digital channels `aniValues` holds the customer's email address or handle.
@@ -34,10 +36,12 @@
  * - origins: allowed origins;
  * - rejections: refused messages, counted for the admin;
  * - hostMessages: host → connector replies and postToConnector;
- * - recordContextMessages: the record context (Name and Related To options).
+ * - recordContextMessages: the record context (Name and Related To options);
+ * - dialMessages: the directory and click-to-dial.
  */
 export * from './messageGate';
 export * from './origins';
 export * from './rejections';
 export * from './hostMessages';
 export * from './recordContextMessages';
+export * from './dialMessages';

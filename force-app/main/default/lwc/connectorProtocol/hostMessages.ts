@@ -3,7 +3,7 @@
  * is posted: to the connector's frame, addressed to its origin, never `*`.
  */
 import { isPlainObject } from 'c/safeData';
-import type { ObjectSchema } from 'c/interactionLog';
+import { customFieldTarget, type ObjectSchema } from 'c/interactionLog';
 import { originOf } from './origins';
 import type { RequestCustomFieldsValuesMessage } from './messageGate';
 import type { RECORD_CONTEXT_ACTION } from './recordContextMessages';
@@ -18,6 +18,8 @@ export interface HostMessage {
         | 'customFieldsDataResponse'
         | 'createHistoryItem'
         | 'displayErrorNotification'
+        | 'crmDirectory'
+        | 'clickToDialResponse'
         | typeof RECORD_CONTEXT_ACTION;
     data: unknown;
 }
@@ -37,9 +39,9 @@ export interface Capabilities {
     lightningComponentsAvailable: boolean;
 }
 
-/** What this host can honestly do today. */
+/** What this host can do: the directory is served whenever the component runs (its configuration loaded). */
 export const HOST_CAPABILITIES: Readonly<Capabilities> = {
-    directoryAvailable: false,
+    directoryAvailable: true,
     name: 'Interaction Log for Salesforce',
     reloadsOnNavigation: false,
     lightningComponentsAvailable: true
@@ -95,9 +97,11 @@ export function parseCallCenterSettings(text: string | null | undefined): {
 }
 
 /**
- * Answers requestCustomFieldsValues from the Interaction_Log__c schema: each requested
- * name that is a field the user can write is described as STRING or PICKLIST. The
- * connector expects `data` to be a JSON string.
+ * Answers requestCustomFieldsValues from the Interaction_Log__c schema: each requested name
+ * that an agent's entry may write (the save's own rule, `customFieldTarget`: the field's API
+ * name in any case, not one the package keeps, settable by this user) is described as
+ * STRING or PICKLIST under the name the connector asked for. The connector expects `data`
+ * to be a JSON string.
  */
 export function customFieldsReply(
     request: RequestCustomFieldsValuesMessage,
@@ -106,13 +110,13 @@ export function customFieldsReply(
     const describeAll = (names: string[]): Record<string, unknown> => {
         const out: Record<string, unknown> = {};
         for (const name of names) {
-            const field =
-                schema && Object.prototype.hasOwnProperty.call(schema.fields, name) ? schema.fields[name] : undefined;
-            if (!field || !field.createable) continue;
+            const target = schema ? customFieldTarget(schema, name) : undefined;
+            if (!target?.ok) continue;
+            const picklist = target.field.dataType === 'Picklist' || target.field.dataType === 'MultiPicklist';
             out[name] = {
                 customFieldInfo: {
-                    customFieldType: field.dataType === 'Picklist' ? 'PICKLIST' : 'STRING',
-                    customFieldLabel: field.label ?? name
+                    customFieldType: picklist ? 'PICKLIST' : 'STRING',
+                    customFieldLabel: target.field.label ?? target.field.apiName
                 }
             };
         }

@@ -13,9 +13,6 @@ export const CONNECTOR_MESSAGE_TYPE = 'CRMConnectMessage';
 /** Largest body accepted, in characters of JSON (about 1 MB): real logs are a few KB. */
 export const MAX_BODY_CHARACTERS = 1_000_000;
 
-/** Actions the connector sends that this package knows of but does not act on (yet). */
-export const KNOWN_UNHANDLED_ACTIONS: readonly string[] = ['requestGetCrmDirectory', 'requestEnableClickToDial'];
-
 /** Most addresses read from one screen pop request. */
 export const MAX_ANI_VALUES = 5;
 
@@ -58,9 +55,14 @@ export interface OpenReportsMessage {
     action: 'requestOpenReports';
 }
 
-export interface KnownUnhandledMessage {
-    action: 'unhandled';
-    name: string;
+export interface RequestDirectoryMessage {
+    action: 'requestGetCrmDirectory';
+}
+
+export interface EnableClickToDialMessage {
+    action: 'requestEnableClickToDial';
+    /** `data.isEnabled`: whether the connector takes calls clicked in the CRM now. */
+    enabled: boolean;
 }
 
 export type ConnectorMessage =
@@ -71,7 +73,8 @@ export type ConnectorMessage =
     | ScreenPopMessage
     | NavigateToRecordMessage
     | OpenReportsMessage
-    | KnownUnhandledMessage;
+    | RequestDirectoryMessage
+    | EnableClickToDialMessage;
 
 export type RejectionReason = 'origin' | 'source' | 'type' | 'shape' | 'body' | 'size' | 'unknown-action';
 
@@ -149,10 +152,11 @@ function judge(event: MessageLike, gate: Gate): Verdict {
             return parseNavigateToRecord(payload);
         case 'requestOpenReports':
             return { kind: 'accepted', message: { action: 'requestOpenReports' } };
+        case 'requestGetCrmDirectory':
+            return { kind: 'accepted', message: { action: 'requestGetCrmDirectory' } };
+        case 'requestEnableClickToDial':
+            return parseEnableClickToDial(payload);
         default:
-            if (typeof action === 'string' && KNOWN_UNHANDLED_ACTIONS.includes(action)) {
-                return { kind: 'accepted', message: { action: 'unhandled', name: action } };
-            }
             return reject(
                 'unknown-action',
                 formatLabel(LABELS.detailUnknownAction, JSON.stringify(String(action)).slice(0, 80))
@@ -235,6 +239,17 @@ function parseScreenPop(payload: unknown): Verdict {
             aniValues: [...new Set(list)].slice(0, MAX_ANI_VALUES)
         }
     };
+}
+
+function parseEnableClickToDial(payload: unknown): Verdict {
+    const value = isPlainObject(payload) ? ownValue(payload, 'isEnabled') : undefined;
+    // The vendor's sample sends a boolean; "true"/"false" as text is read the same way.
+    const enabled =
+        value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
+    if (enabled === undefined) {
+        return reject('shape', missing('requestEnableClickToDial', 'data.isEnabled'));
+    }
+    return { kind: 'accepted', message: { action: 'requestEnableClickToDial', enabled } };
 }
 
 function parseNavigateToRecord(payload: unknown): Verdict {

@@ -18,9 +18,17 @@ import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { IsConsoleNavigation, getAllTabInfo, getFocusedTabInfo, openTab } from 'lightning/platformWorkspaceApi';
 import { EnclosingUtilityId, open as openUtility } from 'lightning/platformUtilityBarApi';
-import { APPLICATION_SCOPE, MessageContext, subscribe, unsubscribe, type Subscription } from 'lightning/messageService';
+import {
+    APPLICATION_SCOPE,
+    MessageContext,
+    publish,
+    subscribe,
+    unsubscribe,
+    type Subscription
+} from 'lightning/messageService';
 import TAB_FOCUSED_CHANNEL from '@salesforce/messageChannel/lightning__tabFocused';
 import TAB_CLOSED_CHANNEL from '@salesforce/messageChannel/lightning__tabClosed';
+import DIAL_CHANNEL from '@salesforce/messageChannel/Interaction_Log_Click_To_Dial__c';
 import USER_ID from '@salesforce/user/Id';
 import LOCALE from '@salesforce/i18n/locale';
 import USER_NAME_FIELD from '@salesforce/schema/User.Name';
@@ -33,11 +41,14 @@ import findRecordIdByLogKey from '@salesforce/apex/InteractionLogSaveController.
 import findTaskIdForLog from '@salesforce/apex/InteractionLogSaveController.findTaskIdForLog';
 import searchCustomers from '@salesforce/apex/InteractionLogRecordController.searchCustomers';
 import describeRecords from '@salesforce/apex/InteractionLogRecordController.describeRecords';
+import getDirectory from '@salesforce/apex/InteractionLogDirectoryController.getDirectory';
 import {
+    clickToDialResponse,
     createHistoryItemReply,
     crmDataReply,
     currentUserFrom,
     customFieldsReply,
+    directoryReply,
     errorNotification,
     judgeMessage,
     parseCallCenterSettings,
@@ -45,6 +56,8 @@ import {
     readyReply,
     recordContextMessage,
     RejectionCounter,
+    type DialRequest,
+    type DirectoryEntry,
     type HostMessage,
     type PostTarget
 } from 'c/connectorProtocol';
@@ -81,6 +94,7 @@ import {
     ConfigurationLoader,
     hostingPlanFor,
     pendingExpiryMs,
+    customFieldsWin,
     resolveSetting,
     shouldToast,
     toastBehavior,
@@ -92,6 +106,8 @@ import { formatLabel, LABELS, pluralLabel } from 'c/interactionLogLabels';
 import { displayText } from 'c/safeData';
 import type { RejectionRow } from 'c/interactionLogStatus';
 import { CallBudget, Coalescer, LatestOnly } from 'c/rateLimits';
+import { DialHost } from 'c/clickToDial';
+import { isWhoObject } from 'c/crmRecord';
 
 type Connection = 'loading' | 'not-configured' | 'waiting' | 'handshake' | 'connected';
 
@@ -153,6 +169,15 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private readonly savedLogs = new Coalescer(BURST_WINDOW_MS);
     private readonly refusedLogs = new Coalescer(BURST_WINDOW_MS);
     private readonly screenPops = new LatestOnly(SCREEN_POP_WINDOW_MS);
+    private readonly directoryRequests = new LatestOnly(SCREEN_POP_WINDOW_MS);
+    /** Click-to-dial from record pages (the package's message channel). */
+    private readonly dialHost = new DialHost({
+        publish: (message) => {
+            if (this.messageContext) publish(this.messageContext, DIAL_CHANNEL, message);
+        },
+        dial: (request) => this.dial(request)
+    });
+    private dialSubscription?: Subscription;
     /** The org calls the save path makes: Lightning Data Service writes and two Apex look-ups. */
     private readonly orgApi: OrgApi = {
         createRecord: (input) => createRecord(input),
@@ -207,6 +232,16 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     @wire(MessageContext)
     wiredMessageContext(context?: unknown): void {
         this.messageContext = context ?? undefined;
+        if (this.messageContext && !this.dialSubscription) {
+            this.dialSubscription = subscribe(
+                this.messageContext,
+                DIAL_CHANNEL,
+                (message: unknown) => this.dialHost.hear(message),
+                { scope: APPLICATION_SCOPE }
+            );
+            // Record pages opened before this utility started are waiting to hear it is here.
+            this.dialHost.announce();
+        }
         if (this.isConsole) this.followConsoleTabs();
     }
 
@@ -268,6 +303,9 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         window.removeEventListener('online', this.onOnline);
         this.tabSubscriptions.forEach((subscription) => unsubscribe(subscription));
         this.tabSubscriptions = [];
+        this.dialHost.setConnected(false);
+        if (this.dialSubscription) unsubscribe(this.dialSubscription);
+        this.dialSubscription = undefined;
         this.service?.stop();
         this.service = undefined;
         this.configurationLoader?.stop();
@@ -313,6 +351,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
                 mappings: toFieldMappings(configuration.mappings),
                 userId: USER_ID,
                 storeRawPayload: setting?.storeRawPayload !== false,
+                customFieldsWin: customFieldsWin(setting),
                 task:
                     setting?.createTask && this.taskInfo
                         ? {
@@ -384,6 +423,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
                     )
                 );
                 this.connection = 'connected';
+                this.dialHost.setConnected(true);
                 // A new session of the connector knows no records yet: tell it the open ones, if any.
                 this.context.connect();
                 break;
@@ -402,8 +442,14 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             case 'requestOpenReports':
                 this.navigate(reportsPageReference());
                 break;
+            case 'requestGetCrmDirectory':
+                this.directoryRequests.run(() => this.sendDirectory());
+                break;
+            case 'requestEnableClickToDial':
+                this.dialHost.setEnabled(message.enabled);
+                break;
             default:
-                // Known actions this package does not act on yet are ignored quietly.
+                // The gate accepts only the actions above.
                 break;
         }
     }
@@ -457,6 +503,29 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
                 variant: kind === 'saved' ? 'success' : 'warning'
             })
         );
+    }
+
+    // -- directory and click-to-dial ------------------------------------------------
+
+    private async sendDirectory(): Promise<void> {
+        try {
+            const entries = (await this.apex.schedule(() => getDirectory())) as DirectoryEntry[] | null;
+            this.postToFrame(directoryReply(entries ?? []));
+        } catch (error) {
+            this.postToFrame(directoryReply([]));
+            this.postToFrame(errorNotification(formatLabel(LABELS.directoryFailed, errorMessage(error))));
+        }
+    }
+
+    /** A number the agent chose on a record page: to the connector, and remembered for the call's log. */
+    private dial(request: DialRequest): void {
+        this.postToFrame(clickToDialResponse(request));
+        const about = [request.record, ...request.related];
+        this.service?.rememberDial({
+            number: request.number,
+            nameId: about.find((r) => isWhoObject(r.objectType))?.recordId,
+            relatedToId: about.find((r) => !isWhoObject(r.objectType))?.recordId
+        });
     }
 
     // -- screen pop and navigation ------------------------------------------------

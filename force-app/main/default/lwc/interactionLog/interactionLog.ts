@@ -12,6 +12,8 @@
  * | mappingLayers   | the mapping records and which of them apply                           |
  * | logKey          | the identity of one log (Log_Key__c)                                   |
  * | logMapper       | a body onto Interaction_Log__c fields, with warnings                  |
+ * | customFields    | the agent's custom fields into the log's own fields                   |
+ * | dialedLinks     | a call dialed from a record links its log to that record              |
  * | preparedLog     | what a body becomes before any network call (log and Task, mapped once)|
  * | outbox          | the durable queue in the browser, within a storage budget             |
  * | dueHeap         | the outbox's schedule: the next log to save in O(log n)               |
@@ -43,6 +45,10 @@ export type { FieldMapping, MappingRecord } from './mappingLayers';
 export { buildLogKey } from './logKey';
 export type { LogKeyParts } from './logKey';
 export { applyWarnings, mapInteractionLog } from './logMapper';
+export { applyCustomFields, customFieldTarget, KEPT_FIELDS } from './customFields';
+export type { CustomFieldTarget } from './customFields';
+export { linkDialed, rememberDial, DIAL_MEMORY_MS, MAX_DIALS } from './dialedLinks';
+export type { DialedRecord } from './dialedLinks';
 export type { MapOptions, MapResult } from './logMapper';
 export { prepareLog } from './preparedLog';
 export { EMPTY_SNAPSHOT, LogOutbox, memoryStorage, STORAGE_BUDGET_CHARS, webStorage, entryId } from './outbox';

@@ -14,6 +14,8 @@ import { compileSource, resolveCompiled, type CompiledSource } from './sourcePat
 import { applyTransform, fitValue, isTransform, isTransformCompatible, type Transform } from './transforms';
 import { effectiveMappings, type FieldMapping } from './mappingLayers';
 import { buildLogKey, legTime } from './logKey';
+import { applyCustomFields } from './customFields';
+import { linkDialed, type DialedRecord } from './dialedLinks';
 import {
     FIELD,
     fieldOf,
@@ -31,6 +33,10 @@ export interface MapOptions {
     storeRawPayload?: boolean;
     /** The body already serialised (the protocol did it once): the raw payload is this text. */
     bodyJson?: string;
+    /** An agent's custom field entry replaces a mapped value (default) or the mapping wins (setting). */
+    customFieldsWin?: boolean;
+    /** Calls the agent dialed from records lately, newest first: a log without links of its own gets theirs. */
+    dialed?: readonly DialedRecord[];
 }
 
 export interface MapResult {
@@ -135,7 +141,8 @@ function mapChecked(
         warn('Message', check.reason);
     }
     try {
-        mapInto(body, check, mappings, schema, fields, warn);
+        mapInto(body, check, mappings, schema, fields, warn, options.dialed);
+        warnings.push(...applyCustomFields(body, schema, fields, { agentWins: options.customFieldsWin }));
     } catch (error) {
         // Defence in depth: the steps above are written not to throw.
         warn('Mapper', `stopped early (${error instanceof Error ? error.message : String(error)})`);
@@ -197,7 +204,8 @@ function mapInto(
     mappings: readonly FieldMapping[],
     schema: ObjectSchema,
     fields: Record<string, FieldValue>,
-    warn: (field: string, text: string) => void
+    warn: (field: string, text: string) => void,
+    dialed: readonly DialedRecord[] = []
 ): void {
     const budget = RAW_PAYLOAD_MAX * 2;
     for (const step of planFor(mappings, schema)) {
@@ -226,6 +234,7 @@ function mapInto(
         for (const note of fit.notes) warn(target, note);
         fields[target] = fit.value;
     }
+    linkDialed(fields, dialed);
     const nameId = fields[FIELD.nameId];
     if (typeof nameId === 'string') route(nameId, FIELD.nameId, true, schema, fields, warn);
     const relatedId = fields[FIELD.relatedToId];

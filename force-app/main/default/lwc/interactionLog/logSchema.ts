@@ -84,7 +84,8 @@ export const FIELD = {
     endTime: 'End_Time__c',
     nameId: 'Name_Id__c',
     relatedToId: 'Related_To_Id__c',
-    taskId: 'Task_Id__c'
+    taskId: 'Task_Id__c',
+    customFields: 'Custom_Fields__c'
 } as const;
 
 /** Longest raw payload kept (the size of Raw_Payload__c). */

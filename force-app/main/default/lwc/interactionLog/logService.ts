@@ -20,6 +20,7 @@ import {
     type SaveOutcome
 } from './outbox';
 import { prepareLog } from './preparedLog';
+import { freshDials, rememberDial, type DialedRecord } from './dialedLinks';
 import { writeInteractionLog, type OrgApi, type PreparedLog, type WriterConfig } from './logWriter';
 import { FIELD, type FieldValue } from './logSchema';
 import type { InteractionLogBody } from './logBody';
@@ -86,11 +87,15 @@ export class InteractionLogService {
     private readonly onOutcome: (outcome: LogOutcome) => void;
     private readonly held = new Map<string, HeldLog>();
     private readonly stopListening?: () => void;
+    private readonly now: () => number;
     private config?: WriterConfig;
+    /** Calls the agent dialed from records, newest first (dialedLinks). */
+    private dials: DialedRecord[] = [];
 
     constructor(options: LogServiceOptions) {
         this.api = options.api;
         this.onOutcome = options.onOutcome;
+        this.now = options.outbox?.now ?? (() => Date.now());
         this.outbox = new LogOutbox({
             ...options.outbox,
             storage: options.storage,
@@ -132,6 +137,14 @@ export class InteractionLogService {
         return entry;
     }
 
+    /**
+     * A call the agent dialed from a record: a log that arrives without a Name or Related To
+     * of its own, for that number, is linked to those records.
+     */
+    rememberDial(dial: Omit<DialedRecord, 'at'>): void {
+        this.dials = rememberDial(this.dials, { ...dial, at: this.now() });
+    }
+
     /** Logs not confirmed yet. */
     get size(): number {
         return this.outbox.size;
@@ -162,7 +175,7 @@ export class InteractionLogService {
     private prepare(held: HeldLog, bodyJson: string): PreparedLog | undefined {
         const config = this.config;
         if (config && held.preparedWith !== config) {
-            held.prepared = prepareLog(held.body, config, bodyJson);
+            held.prepared = prepareLog(held.body, config, bodyJson, freshDials(this.dials, this.now()));
             held.preparedWith = config;
         }
         return held.prepared;

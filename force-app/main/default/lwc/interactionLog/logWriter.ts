@@ -40,6 +40,8 @@ export interface WriterConfig {
     mappings: readonly FieldMapping[];
     userId?: string;
     storeRawPayload: boolean;
+    /** An agent's custom field entry replaces a mapped value (default) or the mapping wins. */
+    customFieldsWin?: boolean;
     /** Present when the setting Create Task is on. */
     task?: TaskMirror;
 }

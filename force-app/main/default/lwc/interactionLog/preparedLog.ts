@@ -7,12 +7,20 @@ import { mapBody } from './logMapper';
 import type { InteractionLogBody } from './logBody';
 import { taskFields } from './taskMirror';
 import type { PreparedLog, WriterConfig } from './logWriter';
+import type { DialedRecord } from './dialedLinks';
 
-export function prepareLog(body: InteractionLogBody, config: WriterConfig, bodyJson?: string): PreparedLog {
+export function prepareLog(
+    body: InteractionLogBody,
+    config: WriterConfig,
+    bodyJson?: string,
+    dialed?: readonly DialedRecord[]
+): PreparedLog {
     const mapped = mapBody(body, config.mappings, config.schema, {
         userId: config.userId,
         storeRawPayload: config.storeRawPayload,
-        bodyJson
+        bodyJson,
+        customFieldsWin: config.customFieldsWin,
+        dialed
     });
     return {
         fields: mapped.fields,

@@ -282,6 +282,25 @@ export function isTransformCompatible(transform: string, dataType: FieldDataType
     }
 }
 
+/** The transform that reads a value for a field of this type when no mapping names one (custom fields). */
+export function transformFor(dataType: FieldDataType): Transform {
+    if (NUMBER_TYPES.has(dataType)) return 'number';
+    switch (dataType) {
+        case 'Boolean':
+            return 'boolean';
+        case 'DateTime':
+            return 'datetime';
+        case 'Date':
+            return 'date';
+        case 'Time':
+            return 'time';
+        case 'MultiPicklist':
+            return 'list';
+        default:
+            return 'text';
+    }
+}
+
 export type Fit = { ok: true; value: FieldValue; notes: string[] } | { ok: false; reason: string };
 
 function fitText(raw: string, field: FieldSchema): Fit {

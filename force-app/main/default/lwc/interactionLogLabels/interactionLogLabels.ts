@@ -128,6 +128,26 @@ import spNoneTitle from '@salesforce/label/c.InteractionLog_Screen_Pop_None_Titl
 import spNone from '@salesforce/label/c.InteractionLog_Screen_Pop_None';
 import spCreate from '@salesforce/label/c.InteractionLog_Screen_Pop_Create';
 import spOpenUtility from '@salesforce/label/c.InteractionLog_Screen_Pop_Open_Utility';
+import dialTitle from '@salesforce/label/c.InteractionLog_Dial_Title';
+import dialCall from '@salesforce/label/c.InteractionLog_Dial_Call';
+import dialCallTitle from '@salesforce/label/c.InteractionLog_Dial_Call_Title';
+import dialNoNumbers from '@salesforce/label/c.InteractionLog_Dial_No_Numbers';
+import dialChecking from '@salesforce/label/c.InteractionLog_Dial_Checking';
+import dialNoConnector from '@salesforce/label/c.InteractionLog_Dial_No_Connector';
+import dialDisabled from '@salesforce/label/c.InteractionLog_Dial_Disabled';
+import dialDoNotCall from '@salesforce/label/c.InteractionLog_Dial_Do_Not_Call';
+import dialConfirm from '@salesforce/label/c.InteractionLog_Dial_Confirm';
+import dialCallAnyway from '@salesforce/label/c.InteractionLog_Dial_Call_Anyway';
+import dialCancel from '@salesforce/label/c.InteractionLog_Dial_Cancel';
+import dialSent from '@salesforce/label/c.InteractionLog_Dial_Sent';
+import dialPhone from '@salesforce/label/c.InteractionLog_Dial_Phone';
+import dialMobile from '@salesforce/label/c.InteractionLog_Dial_Mobile';
+import dialHome from '@salesforce/label/c.InteractionLog_Dial_Home';
+import dialOther from '@salesforce/label/c.InteractionLog_Dial_Other';
+import dialAssistant from '@salesforce/label/c.InteractionLog_Dial_Assistant';
+import dialWhose from '@salesforce/label/c.InteractionLog_Dial_Whose';
+import directoryFailed from '@salesforce/label/c.InteractionLog_Directory_Failed';
+import dialCheckAgain from '@salesforce/label/c.InteractionLog_Dial_Check_Again';
 
 export const LABELS = {
     statusLoading,
@@ -249,7 +269,27 @@ export const LABELS = {
     spNoneTitle,
     spNone,
     spCreate,
-    spOpenUtility
+    spOpenUtility,
+    dialTitle,
+    dialCall,
+    dialCallTitle,
+    dialNoNumbers,
+    dialChecking,
+    dialNoConnector,
+    dialDisabled,
+    dialDoNotCall,
+    dialConfirm,
+    dialCallAnyway,
+    dialCancel,
+    dialSent,
+    dialPhone,
+    dialMobile,
+    dialHome,
+    dialOther,
+    dialAssistant,
+    dialWhose,
+    directoryFailed,
+    dialCheckAgain
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

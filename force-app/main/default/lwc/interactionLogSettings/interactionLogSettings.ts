@@ -31,6 +31,10 @@ export interface SettingRecord {
     defaultCountry?: string | null;
     /** Days a log may wait in the browser before it is dropped (empty: 7). */
     pendingExpiryDays?: number | null;
+    /** Agent_Entry (empty too) or Mapping: which value wins when a custom field names a mapped field. */
+    customFieldPrecedence?: string | null;
+    /** A public group's API name that narrows the directory (read by Apex; shown here for completeness). */
+    directoryGroup?: string | null;
 }
 
 /** Mirrors Apex InteractionLogConfigController.Configuration: what getConfiguration returns. */
@@ -125,6 +129,11 @@ export function planHosting(setting: SettingRecord | undefined, urlOverride?: st
 export function pendingExpiryMs(setting: SettingRecord | undefined): number {
     const days = Number(setting?.pendingExpiryDays);
     return (Number.isFinite(days) && days > 0 ? days : 7) * 86_400_000;
+}
+
+/** Whether an agent's custom field entry replaces a mapped value (the default) or the mapping wins. */
+export function customFieldsWin(setting: SettingRecord | undefined): boolean {
+    return setting?.customFieldPrecedence !== 'Mapping';
 }
 
 export function toastBehavior(setting: SettingRecord | undefined): ToastBehavior {

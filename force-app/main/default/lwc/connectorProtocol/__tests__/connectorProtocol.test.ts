@@ -17,7 +17,10 @@ import {
     RejectionCounter,
     type Gate,
     type SaveInteractionLogMessage,
-    MAX_ANI_VALUES
+    MAX_ANI_VALUES,
+    MAX_DIRECTORY_ENTRIES,
+    clickToDialResponse,
+    directoryReply
 } from 'c/connectorProtocol';
 import { loadObjectSchema } from '@tools/lib/forceApp';
 import { loadFixture, loadFixtures } from '@fixtures';
@@ -181,9 +184,12 @@ describe('the gate', () => {
             kind: 'accepted',
             message: { action: 'requestOpenReports' }
         });
-        expect(
-            judgeMessage(genuine({ type: CONNECTOR_MESSAGE_TYPE, action: 'requestEnableClickToDial', data: {} }), gate)
-        ).toEqual({ kind: 'accepted', message: { action: 'unhandled', name: 'requestEnableClickToDial' } });
+        expect(judgeMessage(genuine({ type: CONNECTOR_MESSAGE_TYPE, action: 'requestGetCrmDirectory' }), gate)).toEqual(
+            {
+                kind: 'accepted',
+                message: { action: 'requestGetCrmDirectory' }
+            }
+        );
         const hostile = { type: CONNECTOR_MESSAGE_TYPE };
         Object.defineProperty(hostile, 'action', {
             enumerable: true,
@@ -301,7 +307,7 @@ describe('replies to the connector', () => {
                 capabilities: HOST_CAPABILITIES
             }
         });
-        expect(HOST_CAPABILITIES.directoryAvailable).toBe(false);
+        expect(HOST_CAPABILITIES.directoryAvailable).toBe(true);
     });
 
     it('posts only to the frame window, addressed to the connector origin, never *', () => {
@@ -374,5 +380,98 @@ describe('rejection counts', () => {
             ['origin', 2],
             ['source', 1]
         ]);
+    });
+});
+
+describe('directory and click-to-dial', () => {
+    const enable = (data: unknown) =>
+        judgeMessage(genuine({ type: CONNECTOR_MESSAGE_TYPE, action: 'requestEnableClickToDial', data }), gate);
+
+    it('reads data.isEnabled, as a boolean or its text, and refuses anything else', () => {
+        expect(enable({ isEnabled: true })).toEqual({
+            kind: 'accepted',
+            message: { action: 'requestEnableClickToDial', enabled: true }
+        });
+        expect(enable({ isEnabled: 'false' })).toEqual({
+            kind: 'accepted',
+            message: { action: 'requestEnableClickToDial', enabled: false }
+        });
+        for (const bad of [
+            undefined,
+            {},
+            { isEnabled: 1 },
+            { isEnabled: 'yes' },
+            JSON.parse('{"__proto__":{"isEnabled":true}}')
+        ]) {
+            expect(enable(bad)).toMatchObject({ kind: 'rejected', reason: 'shape' });
+        }
+    });
+
+    it('answers the directory with the count as a string and every entry complete', () => {
+        const reply = directoryReply([
+            { id: '005000000000002AAA', name: 'Ada Lovelace', phone: '+13125550101', email: 'ada@example.com' },
+            { id: '005000000000003AAA', name: 'Zed Shaw', phone: null }
+        ]);
+        expect(reply).toEqual({
+            type: HOST_MESSAGE_TYPE,
+            action: 'crmDirectory',
+            data: {
+                count: '2',
+                results: [
+                    { id: '005000000000002AAA', name: 'Ada Lovelace', phone: '+13125550101', email: 'ada@example.com' },
+                    { id: '005000000000003AAA', name: 'Zed Shaw', phone: '', email: '' }
+                ]
+            }
+        });
+        const many = Array.from({ length: MAX_DIRECTORY_ENTRIES + 5 }, (_, i) => ({ id: `u${i}`, name: `User ${i}` }));
+        expect((directoryReply(many).data as { count: string }).count).toBe(String(MAX_DIRECTORY_ENTRIES));
+    });
+
+    it('builds clickToDialResponse in the vendor sample shape, the dialed record first', () => {
+        const contact = { recordId: '003000000000001AAA', recordName: 'Maria Gonzalez', objectType: 'Contact' };
+        const account = { recordId: '001000000000001AAA', recordName: 'Gonzalez Household', objectType: 'Account' };
+        const reply = clickToDialResponse({
+            number: '+1 (415) 555-0142',
+            record: contact,
+            email: 'maria@example.com',
+            doNotCall: false,
+            related: [account]
+        });
+        expect(reply.action).toBe('clickToDialResponse');
+        expect(reply.data).toEqual({
+            onClickToDialResponse: {
+                number: '+1 (415) 555-0142',
+                objectType: 'Contact',
+                recordId: '003000000000001AAA',
+                recordName: 'Maria Gonzalez',
+                email: 'maria@example.com',
+                url: '/lightning/r/Contact/003000000000001AAA/view'
+            },
+            clickToDialLogDetails: {
+                id: '003000000000001AAA',
+                name: 'Maria Gonzalez',
+                personAccount: false,
+                type: 'Contact'
+            },
+            softphoneItems: [],
+            doNotCall: false,
+            crmEmails: ['maria@example.com'],
+            crmPhones: ['+1 (415) 555-0142'],
+            nameObjects: [
+                {
+                    isName: true,
+                    isRelatedTo: false,
+                    pageInfo: { ...contact, url: '/lightning/r/Contact/003000000000001AAA/view' }
+                }
+            ],
+            relatedToObjects: [
+                {
+                    isName: false,
+                    isRelatedTo: true,
+                    pageInfo: { ...account, url: '/lightning/r/Account/001000000000001AAA/view' }
+                }
+            ],
+            pageInfo: { ...contact, url: '/lightning/r/Contact/003000000000001AAA/view' }
+        });
     });
 });

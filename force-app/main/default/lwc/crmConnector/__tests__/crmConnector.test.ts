@@ -7,11 +7,12 @@ import findRecordIdByLogKey from '@salesforce/apex/InteractionLogSaveController.
 import USER_ID from '@salesforce/user/Id';
 import searchCustomers from '@salesforce/apex/InteractionLogRecordController.searchCustomers';
 import describeRecords from '@salesforce/apex/InteractionLogRecordController.describeRecords';
+import getDirectory from '@salesforce/apex/InteractionLogDirectoryController.getDirectory';
 import { CurrentPageReference } from 'lightning/navigation';
 import { navigateCalls as mockNavigate } from '@jest-mocks/lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { IsConsoleNavigation, getAllTabInfo, getFocusedTabInfo, openTab } from 'lightning/platformWorkspaceApi';
-import { MessageContext, subscribe, APPLICATION_SCOPE } from 'lightning/messageService';
+import { MessageContext, publish, subscribe, APPLICATION_SCOPE } from 'lightning/messageService';
 import { EnclosingUtilityId, open as openUtility } from 'lightning/platformUtilityBarApi';
 import {
     extractBody,
@@ -24,7 +25,7 @@ import {
 } from 'c/interactionLog';
 import { type Configuration } from 'c/interactionLogSettings';
 import { loadConfiguration, loadObjectInfo } from '@tools/lib/forceApp';
-import { loadDirectory, loadFixture } from '@fixtures';
+import { ADMIN_FIELDS_DIR, loadDirectory, loadFixture } from '@fixtures';
 
 jest.mock('@salesforce/apex/InteractionLogConfigController.getConfiguration', () => ({ default: jest.fn() }), {
     virtual: true
@@ -38,6 +39,9 @@ jest.mock('@salesforce/apex/InteractionLogRecordController.searchCustomers', () 
 jest.mock('@salesforce/apex/InteractionLogRecordController.describeRecords', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/InteractionLogDirectoryController.getDirectory', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 const ORIGIN = 'https://connector.example.com';
 const mockGetConfiguration = getConfiguration as unknown as jest.Mock;
@@ -45,7 +49,7 @@ const mockFindLogIdByKey = findRecordIdByLogKey as unknown as jest.Mock;
 const mockCreateRecord = createRecord as unknown as jest.Mock;
 const mockUpdateRecord = updateRecord as unknown as jest.Mock;
 const objectInfoAdapter = getObjectInfo as unknown as { emit(value: unknown): void };
-const objectInfo = loadObjectInfo() as unknown as UiApiObjectInfo;
+const objectInfo = loadObjectInfo(undefined, undefined, [ADMIN_FIELDS_DIR]) as unknown as UiApiObjectInfo;
 
 type Element = HTMLElement & { shadowRoot: ShadowRoot };
 
@@ -230,7 +234,7 @@ describe('c-crm-connector', () => {
             data: {
                 callCenterSettings: { LogOptions: { callLogEnabled: true, interactionHistorySize: 20 } },
                 currentUser: { attributes: { type: 'User' }, Id: USER_ID },
-                capabilities: { directoryAvailable: false, lightningComponentsAvailable: true }
+                capabilities: { directoryAvailable: true, lightningComponentsAvailable: true }
             }
         });
         expect(badge(element)).toBe('Connected');
@@ -733,8 +737,14 @@ describe('c-crm-connector', () => {
             contextAdapter.emit({ context: 'test' });
             consoleAdapter.emit(true);
             await flush();
-            expect(subscribe).toHaveBeenCalledTimes(2);
-            expect((subscribe as jest.Mock).mock.calls[0][3]).toEqual({ scope: APPLICATION_SCOPE });
+            // The click-to-dial channel, then the two tab channels, all in the application scope.
+            expect((subscribe as jest.Mock).mock.calls.map((call) => call[1])).toEqual([
+                'Interaction_Log_Click_To_Dial__c',
+                'lightning__tabFocused',
+                'lightning__tabClosed'
+            ]);
+            for (const call of (subscribe as jest.Mock).mock.calls)
+                expect(call[3]).toEqual({ scope: APPLICATION_SCOPE });
             const [message] = contextMessages(sent).slice(-1);
             expect(
                 (message.data.nameObjects as { pageInfo: { recordName: string } }[]).map((o) => o.pageInfo.recordName)
@@ -754,6 +764,167 @@ describe('c-crm-connector', () => {
             await flush();
             expect(contextMessages(sent)).toHaveLength(0);
             expect(find(element, '.context-problem')?.textContent).toContain('Server error');
+        });
+
+        describe('directory and click-to-dial', () => {
+            const mockGetDirectory = getDirectory as unknown as jest.Mock;
+            const contact = { recordId: '003000000000001AAA', recordName: 'Maria Gonzalez', objectType: 'Contact' };
+            const kase = { recordId: '500000000000001AAA', recordName: '00001024', objectType: 'Case' };
+            const dialRequest = { number: '+1 415 555 0142', record: contact, doNotCall: false, related: [kase] };
+
+            /** The handler the component subscribed to the click-to-dial channel with. */
+            function dialChannel(): (message: unknown) => void {
+                const call = (subscribe as jest.Mock).mock.calls.find(
+                    (c) => c[1] === 'Interaction_Log_Click_To_Dial__c'
+                );
+                return call[2];
+            }
+
+            function published(): unknown[] {
+                return (publish as jest.Mock).mock.calls
+                    .filter((c) => c[1] === 'Interaction_Log_Click_To_Dial__c')
+                    .map((c) => c[2]);
+            }
+
+            function sentAction(sent: jest.SpyInstance, action: string) {
+                return sent.mock.calls
+                    .map((c) => c[0] as { action: string; data: unknown })
+                    .filter((m) => m.action === action);
+            }
+
+            async function withContext() {
+                (subscribe as jest.Mock).mockClear();
+                (publish as jest.Mock).mockClear();
+                const result = await connected();
+                contextAdapter.emit({ context: 'test' });
+                await flush();
+                return result;
+            }
+
+            it('answers requestGetCrmDirectory with the Salesforce users, and says so in the connector when it cannot', async () => {
+                mockGetDirectory.mockReset().mockResolvedValue([
+                    {
+                        id: '005000000000002AAA',
+                        name: 'Ada Lovelace',
+                        phone: '+13125550101',
+                        email: 'ada@example.com'
+                    }
+                ]);
+                const { element, sent } = await connected();
+                post(element, { type: 'CRMConnectMessage', action: 'requestGetCrmDirectory' });
+                await flush();
+                expect(sentAction(sent, 'crmDirectory')).toEqual([
+                    {
+                        type: 'ClientAppMessage',
+                        action: 'crmDirectory',
+                        data: {
+                            count: '1',
+                            results: [
+                                {
+                                    id: '005000000000002AAA',
+                                    name: 'Ada Lovelace',
+                                    phone: '+13125550101',
+                                    email: 'ada@example.com'
+                                }
+                            ]
+                        }
+                    }
+                ]);
+            });
+
+            it('answers with an empty directory and says why in the connector when Salesforce refuses it', async () => {
+                mockGetDirectory
+                    .mockReset()
+                    .mockRejectedValue({ body: { message: 'No access to InteractionLogDirectoryController' } });
+                const { element, sent } = await connected();
+                post(element, { type: 'CRMConnectMessage', action: 'requestGetCrmDirectory' });
+                await flush();
+                expect(sentAction(sent, 'crmDirectory')[0].data).toEqual({ count: '0', results: [] });
+                expect(sentAction(sent, 'displayErrorNotification').slice(-1)[0].data).toEqual({
+                    message:
+                        'The Salesforce directory could not be loaded: No access to InteractionLogDirectoryController'
+                });
+            });
+
+            it('tells record pages whether calls can be made, and passes a dial on only while the connector takes calls', async () => {
+                const { element, sent } = await withContext();
+                const hear = dialChannel();
+                expect(
+                    (subscribe as jest.Mock).mock.calls.find((c) => c[1] === 'Interaction_Log_Click_To_Dial__c')[3]
+                ).toEqual({
+                    scope: APPLICATION_SCOPE
+                });
+                hear({ kind: 'hello' });
+                expect(published().slice(-1)).toEqual([{ kind: 'state', enabled: false }]);
+                hear({ kind: 'dial', request: dialRequest });
+                expect(sentAction(sent, 'clickToDialResponse')).toEqual([]);
+
+                post(element, {
+                    type: 'CRMConnectMessage',
+                    action: 'requestEnableClickToDial',
+                    data: { isEnabled: true }
+                });
+                await flush();
+                expect(published().slice(-1)).toEqual([{ kind: 'state', enabled: true }]);
+                hear({ kind: 'dial', request: { ...dialRequest, number: 42 } });
+                hear({ kind: 'dial', request: dialRequest });
+                const [response] = sentAction(sent, 'clickToDialResponse');
+                expect(sentAction(sent, 'clickToDialResponse')).toHaveLength(1);
+                expect(response.data).toMatchObject({
+                    onClickToDialResponse: {
+                        number: '+1 415 555 0142',
+                        recordId: contact.recordId,
+                        objectType: 'Contact'
+                    },
+                    clickToDialLogDetails: { id: contact.recordId, name: 'Maria Gonzalez', type: 'Contact' },
+                    crmPhones: ['+1 415 555 0142']
+                });
+                expect(
+                    sent.mock.calls.find((c) => (c[0] as { action: string }).action === 'clickToDialResponse')[1]
+                ).toBe(ORIGIN);
+
+                post(element, {
+                    type: 'CRMConnectMessage',
+                    action: 'requestEnableClickToDial',
+                    data: { isEnabled: false }
+                });
+                await flush();
+                expect(published().slice(-1)).toEqual([{ kind: 'state', enabled: false }]);
+            });
+
+            it("links the dialed call's log to the record it was dialed from when the log names none", async () => {
+                const { element } = await withContext();
+                post(element, {
+                    type: 'CRMConnectMessage',
+                    action: 'requestEnableClickToDial',
+                    data: { isEnabled: true }
+                });
+                await flush();
+                dialChannel()({ kind: 'dial', request: { ...dialRequest, number: '+1 (646) 555-0123' } });
+                const message = loadFixture('messages', 'elite-voice-outbound').message as {
+                    data: { message: { body: { interactionData: Record<string, unknown> } } };
+                };
+                const data = message.data.message.body.interactionData;
+                const logDetails = { ...(data.logDetails as Record<string, unknown>) };
+                delete logDetails.nameId;
+                delete logDetails.relatedToId;
+                const unlinked = JSON.parse(JSON.stringify(message));
+                unlinked.data.message.body.interactionData = {
+                    ...data,
+                    destinationAddress: '6465550123',
+                    updatedDestinationAddress: '6465550123',
+                    logDetails
+                };
+                post(element, unlinked);
+                await flush();
+                const fields = mockCreateRecord.mock.calls[0][0].fields;
+                expect(fields).toMatchObject({
+                    Name_Id__c: contact.recordId,
+                    Contact__c: contact.recordId,
+                    Related_To_Id__c: kase.recordId,
+                    Case__c: kase.recordId
+                });
+            });
         });
     });
 });

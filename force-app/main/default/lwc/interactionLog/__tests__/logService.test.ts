@@ -16,7 +16,7 @@ import { prepareLog } from '../preparedLog';
 import { judgeMessage, type SaveInteractionLogMessage } from 'c/connectorProtocol';
 import { loadFieldMappings, loadObjectSchema } from '@tools/lib/forceApp';
 import { TASK_SCHEMA } from '@tools/lib/standardObjects';
-import { loadFixture } from '@fixtures';
+import { ADMIN_FIELDS_DIR, loadFixture } from '@fixtures';
 
 jest.mock('../preparedLog', () => {
     const actual = jest.requireActual('../preparedLog');
@@ -29,7 +29,7 @@ const FRAME = {};
 const prepareSpy = prepareLog as jest.Mock;
 
 const config: WriterConfig = {
-    schema: loadObjectSchema(),
+    schema: loadObjectSchema(undefined, undefined, [ADMIN_FIELDS_DIR]),
     mappings: loadFieldMappings(),
     userId: USER,
     storeRawPayload: true

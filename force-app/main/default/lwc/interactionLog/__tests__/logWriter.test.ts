@@ -12,12 +12,12 @@ import {
 } from 'c/interactionLog';
 import { extractBody, prepareLog, type InteractionLogBody } from 'c/interactionLog';
 import { loadConfiguration, loadFieldMappings, loadObjectInfo, loadObjectSchema } from '@tools/lib/forceApp';
-import { loadFixture } from '@fixtures';
+import { ADMIN_FIELDS_DIR, loadFixture } from '@fixtures';
 import { TASK_SCHEMA } from '@tools/lib/standardObjects';
 
 const USER = '005000000000001AAA';
 const config: WriterConfig = {
-    schema: loadObjectSchema(),
+    schema: loadObjectSchema(undefined, undefined, [ADMIN_FIELDS_DIR]),
     mappings: loadFieldMappings(),
     userId: USER,
     storeRawPayload: true
