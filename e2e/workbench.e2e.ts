@@ -118,7 +118,7 @@ describe('the workbench', () => {
         const crmData = JSON.parse((await frame.textContent('#crmData')) ?? '{}');
         assert.equal(crmData.currentUser.Id, workbench.emulator.userId);
         assert.equal(crmData.currentUser.attributes.type, 'User');
-        assert.equal(crmData.capabilities.directoryAvailable, false);
+        assert.equal(crmData.capabilities.directoryAvailable, true);
         assert.equal(crmData.callCenterSettings.ReqGeneralInfo.reqDisplayName, 'Workbench Contact Center');
         assert.deepEqual(pageErrors, []);
     });
@@ -640,5 +640,94 @@ describe('the workbench as a console app', () => {
             name: 'Dev Patel (Contact), Ana Souza (Contact)',
             relatedTo: 'Patel Logistics (Account), Souza Consulting (Account)'
         });
+    });
+});
+
+describe('the workbench speaks the rest of the conversation', () => {
+    async function openRecord(recordId: string): Promise<void> {
+        await page.click(`wb-current-page lightning-button[data-id="${recordId}"] button`);
+        await page.locator('c-interaction-log-dial').waitFor();
+    }
+
+    function callButtons() {
+        return page.locator('c-interaction-log-dial [data-id="call"] button');
+    }
+
+    async function dialState(): Promise<string> {
+        return ((await page.locator('c-interaction-log-dial [data-id="state"]').allInnerTexts())[0] ?? '').trim();
+    }
+
+    it("writes the agent's custom fields into the admin's own fields, typed, and warns about the rest", async () => {
+        const frame = await simulator();
+        await frame.click('button[data-fixture="axp-voice-custom-fields"]');
+        await until('the log', () => workbench.emulator.size === 1);
+        const [record] = workbench.emulator.list();
+        assert.deepEqual(record.fields, expectedFields('axp-voice-custom-fields'));
+        assert.equal(record.fields.Callback_Requested__c, true);
+        assert.equal(record.fields.Customer_Mood__c, 'Upset');
+        assert.equal(record.fields.Promised_Amount__c, 49.9);
+        assert.equal(record.fields.Contact_Reasons__c, 'Billing;Refund');
+        assert.notEqual(record.fields.Log_Key__c, 'forged-key');
+        assert.match(String(record.fields.Mapping_Warnings__c), /Log_Key__c: the package fills this field itself/);
+        assert.match(String(record.fields.Mapping_Warnings__c), /no field named "Loyalty_Tier__c"/);
+        assert.deepEqual(pageErrors, []);
+    });
+
+    it('offers the Salesforce users as the directory', async () => {
+        const frame = await simulator();
+        await frame.click('#askDirectory');
+        await until('the directory', async () => (await frame.locator('#directory li').count()) === 4);
+        assert.deepEqual(await frame.locator('#directory li').allInnerTexts(), [
+            'Ada Lovelace · +1 312 555 0101 · ada.lovelace@example.com',
+            'Grace Hopper · +1 312 555 0102 · grace.hopper@example.com',
+            'Katherine Johnson · katherine.johnson@example.com',
+            'Supervisor Desk · +1 312 555 0199 · supervisors@example.com'
+        ]);
+        assert.equal(workbench.emulator.stats.directoryRequests, 1);
+    });
+
+    it('calls from a record page once the connector enables it, and links the call to the record', async () => {
+        const frame = await simulator();
+        await openRecord('003000000000004AAA');
+        await until('the buttons say calls are off', async () =>
+            (await dialState()).startsWith('The CRM Connector does not take calls')
+        );
+        assert.equal(await callButtons().count(), 3, "the Contact's two numbers and its Account's");
+        assert.equal(await callButtons().first().isDisabled(), true);
+        await frame.click('#enableDial');
+        await until('the buttons are enabled', async () => !(await callButtons().first().isDisabled()));
+        assert.equal(await dialState(), '');
+        await callButtons().nth(1).click();
+        await until('the connector got the number', async () =>
+            ((await frame.textContent('#dialed')) ?? '').startsWith('(646) 555-0188 for Dev Patel (Contact)')
+        );
+        await page.locator('c-interaction-log-dial [data-id="sent"]').waitFor();
+        await frame.click('#endDialed');
+        await until('the log of the dialed call', () => workbench.emulator.size === 1);
+        const [record] = workbench.emulator.list();
+        const patel = workbench.emulator.directory.find((r) => r.recordName === 'Dev Patel');
+        const account = workbench.emulator.directory.find((r) => r.recordName === 'Patel Logistics');
+        assert.equal(record.fields.Contact__c, patel?.recordId);
+        assert.equal(record.fields.Account__c, account?.recordId);
+        await frame.click('#disableDial');
+        await until('the buttons are off again', async () => await callButtons().first().isDisabled());
+        assert.deepEqual(pageErrors, []);
+    });
+
+    it('asks before calling a person marked Do Not Call', async () => {
+        const frame = await simulator();
+        await frame.click('#enableDial');
+        await openRecord(workbench.emulator.directory.find((r) => r.recordName === 'Maria Gonzales')?.recordId ?? '');
+        await until('the button is enabled', async () => !(await callButtons().first().isDisabled()));
+        assert.equal(await page.locator('c-interaction-log-dial lightning-badge').innerText(), 'Do Not Call');
+        await callButtons().first().click();
+        const confirm = page.locator('c-interaction-log-dial [data-id="confirm"]');
+        await confirm.waitFor();
+        assert.match(await confirm.innerText(), /Maria Gonzales asked not to be called\. Call anyway\?/);
+        assert.equal(await frame.textContent('#dialed'), '(none yet)');
+        await page.locator('c-interaction-log-dial [data-id="call-anyway"] button').click();
+        await until('the connector got the number', async () =>
+            ((await frame.textContent('#dialed')) ?? '').startsWith('+1 415-555-0142 for Maria Gonzales (Lead)')
+        );
     });
 });

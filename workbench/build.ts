@@ -98,6 +98,7 @@ const ADAPTERS: Record<string, string> = {
     '@salesforce/apex/InteractionLogSaveController.findTaskIdForLog': 'apexFindTaskIdForLog.ts',
     '@salesforce/apex/InteractionLogRecordController.searchCustomers': 'apexSearchCustomers.ts',
     '@salesforce/apex/InteractionLogRecordController.describeRecords': 'apexDescribeRecords.ts',
+    '@salesforce/apex/InteractionLogDirectoryController.getDirectory': 'apexGetDirectory.ts',
     'lightning/navigation': 'navigation.ts',
     'lightning/pageReferenceUtils': 'pageReferenceUtils.ts',
     'lightning/platformWorkspaceApi': 'platformWorkspaceApi.ts',
@@ -105,6 +106,7 @@ const ADAPTERS: Record<string, string> = {
     'lightning/platformUtilityBarApi': 'platformUtilityBarApi.ts',
     '@salesforce/messageChannel/lightning__tabFocused': 'messageChannelTabFocused.ts',
     '@salesforce/messageChannel/lightning__tabClosed': 'messageChannelTabClosed.ts',
+    '@salesforce/messageChannel/Interaction_Log_Click_To_Dial__c': 'messageChannelClickToDial.ts',
     '@salesforce/user/Id': 'userId.ts',
     '@salesforce/i18n/locale': 'locale.ts'
 };

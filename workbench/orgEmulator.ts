@@ -12,7 +12,7 @@ import type { FieldSchema, ObjectSchema } from '../force-app/main/default/lwc/in
 import { normalizeRecordId } from '../force-app/main/default/lwc/safeData/safeData';
 import { loadConfiguration, loadObjectSchema, objectInfoOf } from '../tools/lib/forceApp';
 import { TASK_SCHEMA } from '../tools/lib/standardObjects';
-import { loadDirectory, type DirectoryRecord } from '../test/fixtures';
+import { loadDirectory, loadUsers, type DirectoryRecord, type DirectoryUser } from '../test/fixtures';
 
 export type FieldValue = string | number | boolean | null;
 
@@ -104,7 +104,8 @@ export class OrgEmulator {
         dropped: 0,
         taskCreates: 0,
         taskUpdates: 0,
-        searches: 0
+        searches: 0,
+        directoryRequests: 0
     };
     /** The workbench setting record's Create Task (the page reads it when it loads). */
     createTask = false;
@@ -229,6 +230,44 @@ export class OrgEmulator {
         accountId: r.accountId ? (normalizeRecordId(r.accountId) ?? r.accountId) : undefined,
         contactId: r.contactId ? (normalizeRecordId(r.contactId) ?? r.contactId) : undefined
     }));
+
+    /** The org's users: InteractionLogDirectoryController.getDirectory. */
+    readonly users: readonly DirectoryUser[] = loadUsers();
+
+    getDirectory(): DirectoryUser[] {
+        this.stats.directoryRequests += 1;
+        return [...this.users];
+    }
+
+    /**
+     * A CRM record as getRecord returns it: its name, numbers, email and Do Not Call, and the
+     * Contact and Account it belongs to, nested as Lightning Data Service nests relationships.
+     */
+    uiRecord(id: string): { id: string; apiName: string; fields: Record<string, { value: unknown }> } | undefined {
+        const key = normalizeRecordId(id) ?? id;
+        const record = this.directory.find((r) => r.recordId === key);
+        if (!record) return undefined;
+        const value = (v: unknown) => ({ value: v ?? null });
+        const [phone, mobile] = record.phones ?? [];
+        const fields: Record<string, { value: unknown }> = {
+            [record.objectType === 'Case' ? 'CaseNumber' : 'Name']: value(record.recordName),
+            Phone: value(phone),
+            Email: value(record.emails?.[0])
+        };
+        if (record.objectType === 'Contact' || record.objectType === 'Lead') {
+            fields.MobilePhone = value(mobile);
+            fields.DoNotCall = value(record.doNotCall === true);
+        }
+        for (const [relation, relatedId] of [
+            ['Account', record.accountId],
+            ['Contact', record.contactId]
+        ] as const) {
+            if (!relatedId) continue;
+            fields[`${relation}Id`] = value(relatedId);
+            fields[relation] = value(this.uiRecord(relatedId) ?? null);
+        }
+        return { id: record.recordId, apiName: record.objectType, fields };
+    }
 
     /** The activity mirror's Tasks, newest first. */
     tasks(): StoredRecord[] {

@@ -163,7 +163,7 @@ async function handleApi(
                 }
             });
         }
-        const record = emulator.get(records[1]);
+        const record = emulator.get(records[1]) ?? emulator.uiRecord(records[1]);
         return record
             ? json(res, 200, record)
             : json(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
@@ -186,6 +186,7 @@ async function handleApi(
         const input = ((await readBody(req)) ?? {}) as { recordIds?: unknown };
         return json(res, 200, emulator.describeRecords(input.recordIds));
     }
+    if (path === '/apex/InteractionLogDirectoryController.getDirectory') return json(res, 200, emulator.getDirectory());
     if (path === '/directory' && method === 'GET') return json(res, 200, emulator.directory);
     if (path === '/records' && method === 'GET') return json(res, 200, emulator.list());
     if (path === '/tasks' && method === 'GET') return json(res, 200, emulator.tasks());

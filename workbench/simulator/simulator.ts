@@ -25,6 +25,8 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 
 let handshakeDone = false;
 let last: Message | undefined;
+/** The number of the last clickToDialResponse: the call the simulator can end. */
+let dialed: string | undefined;
 let readyTimer: ReturnType<typeof setInterval> | undefined;
 
 function postToHost(message: unknown): void {
@@ -85,6 +87,30 @@ window.addEventListener('message', (event: MessageEvent) => {
         $('nameOptions').textContent = list(context?.nameObjects);
         $('relatedToOptions').textContent = list(context?.relatedToObjects);
         note('crmPageInfo', context);
+    } else if (data.action === 'crmDirectory') {
+        const directory = data.data as {
+            count?: string;
+            results?: { name?: string; phone?: string; email?: string }[];
+        };
+        const list = $('directory');
+        list.replaceChildren(
+            ...(directory.results ?? []).map((user) => {
+                const item = document.createElement('li');
+                item.textContent = [user.name, user.phone, user.email].filter(Boolean).join(' · ');
+                return item;
+            })
+        );
+        if (!list.childElementCount) list.textContent = '(empty)';
+        note(`crmDirectory count=${directory.count}`);
+    } else if (data.action === 'clickToDialResponse') {
+        const response = data.data as {
+            onClickToDialResponse?: { number?: string; recordName?: string; objectType?: string };
+        };
+        dialed = response.onClickToDialResponse?.number;
+        $('dialed').textContent =
+            `${dialed ?? '?'} for ${response.onClickToDialResponse?.recordName ?? '?'} (${response.onClickToDialResponse?.objectType ?? '?'})`;
+        ($('endDialed') as HTMLButtonElement).disabled = !dialed;
+        note('clickToDialResponse', response);
     } else if (data.action === 'createHistoryItem') {
         const item = data.data as { taskId: string };
         note(`createHistoryItem taskId=${item.taskId}`);
@@ -121,6 +147,38 @@ async function main(): Promise<void> {
             data: { object: { voice: ['Disposition_Code__c', 'Callback_Requested__c', ''], digital: ['Subject__c'] } }
         })
     );
+    $('askDirectory').addEventListener('click', () =>
+        postToHost({ type: 'CRMConnectMessage', action: 'requestGetCrmDirectory' })
+    );
+    const enableDial = (isEnabled: boolean) => {
+        postToHost({ type: 'CRMConnectMessage', action: 'requestEnableClickToDial', data: { isEnabled } });
+        $('dialState').textContent = isEnabled ? 'enabled' : 'disabled';
+        $('dialState').className = isEnabled ? 'slds-badge slds-theme_success' : 'slds-badge';
+    };
+    $('enableDial').addEventListener('click', () => enableDial(true));
+    $('disableDial').addEventListener('click', () => enableDial(false));
+    // The dialed call ends: an outbound log to the dialed number that names no record, so the host links it.
+    $('endDialed').addEventListener('click', async () => {
+        if (!dialed) return;
+        const message = (await fixture('messages', 'elite-voice-outbound')) as {
+            type: string;
+            action: string;
+            data: { message: { body: { interactionId: string; interactionData: Record<string, unknown> } } };
+        };
+        const body = message.data.message.body;
+        const logDetails = { ...(body.interactionData.logDetails as Record<string, unknown>) };
+        delete logDetails.nameId;
+        delete logDetails.relatedToId;
+        body.interactionId = `dialed-${Date.now().toString(36)}`;
+        body.interactionData = {
+            ...body.interactionData,
+            destinationAddress: dialed,
+            updatedDestinationAddress: dialed,
+            establishedTime: new Date().toISOString(),
+            logDetails
+        };
+        send(message);
+    });
     $('forge').addEventListener('click', () => {
         const frame = document.createElement('iframe');
         frame.hidden = true;

@@ -1,6 +1,7 @@
 import { LightningElement, wire } from 'lwc';
 import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import { decodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import { DIAL_OBJECTS } from 'c/clickToDial';
 import { CONSOLE, closeTab, focusTab, watchTabs, type WorkbenchTab } from 'lightning/platformWorkspaceApi';
 
 interface DirectoryRecord {
@@ -20,7 +21,9 @@ interface PageReferenceLike {
 /**
  * Where the agent is in "Salesforce": the page the component last navigated to (screen
  * pop, click-to-dial, New Contact, reports), and the CRM records the agent can open
- * themselves, which is what the component tells the connector as record context. Opened
+ * themselves, which is what the component tells the connector as record context. A
+ * Contact, Lead, Account, Case or Opportunity page shows the package's Call buttons
+ * (interactionLogDial), as an admin would place them on the record page. Opened
  * as a console app (`/?console`), records open as workspace tabs the agent can focus and
  * close.
  */
@@ -81,6 +84,14 @@ export default class CurrentPage extends NavigationMixin(LightningElement) {
         return encoded
             ? Object.entries(decodeDefaultFieldValues(encoded)).map(([name, value]) => ({ name, value }))
             : [];
+    }
+
+    /** On a Contact, Lead, Account, Case or Opportunity page: the record the Call buttons are for. */
+    get dialRecord(): { recordId: string; objectApiName: string } | undefined {
+        const ref = this.reference;
+        if (ref?.type !== 'standard__recordPage') return undefined;
+        const { recordId, objectApiName } = ref.attributes;
+        return recordId && DIAL_OBJECTS.includes(objectApiName) ? { recordId, objectApiName } : undefined;
     }
 
     get records() {
