@@ -521,7 +521,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private dial(request: DialRequest): void {
         this.postToFrame(clickToDialResponse(request));
         const about = [request.record, ...request.related];
-        this.service?.rememberDial({
+        this.service?.rememberNumber({
             number: request.number,
             nameId: about.find((r) => isWhoObject(r.objectType))?.recordId,
             relatedToId: about.find((r) => !isWhoObject(r.objectType))?.recordId

@@ -13,7 +13,7 @@
  * | logKey          | the identity of one log (Log_Key__c)                                   |
  * | logMapper       | a body onto Interaction_Log__c fields, with warnings                  |
  * | customFields    | the agent's custom fields into the log's own fields                   |
- * | dialedLinks     | a call dialed from a record links its log to that record              |
+ * | numberLinks     | a number tied to a record (dialed, created) links its call's log      |
  * | preparedLog     | what a body becomes before any network call (log and Task, mapped once)|
  * | outbox          | the durable queue in the browser, within a storage budget             |
  * | dueHeap         | the outbox's schedule: the next log to save in O(log n)               |
@@ -47,8 +47,8 @@ export type { LogKeyParts } from './logKey';
 export { applyWarnings, mapInteractionLog } from './logMapper';
 export { applyCustomFields, customFieldTarget, KEPT_FIELDS } from './customFields';
 export type { CustomFieldTarget } from './customFields';
-export { linkDialed, rememberDial, DIAL_MEMORY_MS, MAX_DIALS } from './dialedLinks';
-export type { DialedRecord } from './dialedLinks';
+export { linkByNumber, rememberLink, LINK_MEMORY_MS, MAX_LINKS } from './numberLinks';
+export type { NumberLink } from './numberLinks';
 export type { MapOptions, MapResult } from './logMapper';
 export { prepareLog } from './preparedLog';
 export { EMPTY_SNAPSHOT, LogOutbox, memoryStorage, STORAGE_BUDGET_CHARS, webStorage, entryId } from './outbox';

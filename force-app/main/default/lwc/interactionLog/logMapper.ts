@@ -15,7 +15,7 @@ import { applyTransform, fitValue, isTransform, isTransformCompatible, type Tran
 import { effectiveMappings, type FieldMapping } from './mappingLayers';
 import { buildLogKey, legTime } from './logKey';
 import { applyCustomFields } from './customFields';
-import { linkDialed, type DialedRecord } from './dialedLinks';
+import { linkByNumber, type NumberLink } from './numberLinks';
 import {
     FIELD,
     fieldOf,
@@ -35,8 +35,8 @@ export interface MapOptions {
     bodyJson?: string;
     /** An agent's custom field entry replaces a mapped value (default) or the mapping wins (setting). */
     customFieldsWin?: boolean;
-    /** Calls the agent dialed from records lately, newest first: a log without links of its own gets theirs. */
-    dialed?: readonly DialedRecord[];
+    /** Numbers the agent tied to records lately, newest first: a log without links of its own gets theirs. */
+    numberLinks?: readonly NumberLink[];
 }
 
 export interface MapResult {
@@ -141,7 +141,7 @@ function mapChecked(
         warn('Message', check.reason);
     }
     try {
-        mapInto(body, check, mappings, schema, fields, warn, options.dialed);
+        mapInto(body, check, mappings, schema, fields, warn, options.numberLinks);
         warnings.push(...applyCustomFields(body, schema, fields, { agentWins: options.customFieldsWin }));
     } catch (error) {
         // Defence in depth: the steps above are written not to throw.
@@ -205,7 +205,7 @@ function mapInto(
     schema: ObjectSchema,
     fields: Record<string, FieldValue>,
     warn: (field: string, text: string) => void,
-    dialed: readonly DialedRecord[] = []
+    numberLinks: readonly NumberLink[] = []
 ): void {
     const budget = RAW_PAYLOAD_MAX * 2;
     for (const step of planFor(mappings, schema)) {
@@ -234,7 +234,7 @@ function mapInto(
         for (const note of fit.notes) warn(target, note);
         fields[target] = fit.value;
     }
-    linkDialed(fields, dialed);
+    linkByNumber(fields, numberLinks);
     const nameId = fields[FIELD.nameId];
     if (typeof nameId === 'string') route(nameId, FIELD.nameId, true, schema, fields, warn);
     const relatedId = fields[FIELD.relatedToId];

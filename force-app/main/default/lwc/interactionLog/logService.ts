@@ -20,7 +20,7 @@ import {
     type SaveOutcome
 } from './outbox';
 import { prepareLog } from './preparedLog';
-import { freshDials, rememberDial, type DialedRecord } from './dialedLinks';
+import { freshLinks, rememberLink, type NumberLink } from './numberLinks';
 import { writeInteractionLog, type OrgApi, type PreparedLog, type WriterConfig } from './logWriter';
 import { FIELD, type FieldValue } from './logSchema';
 import type { InteractionLogBody } from './logBody';
@@ -89,8 +89,8 @@ export class InteractionLogService {
     private readonly stopListening?: () => void;
     private readonly now: () => number;
     private config?: WriterConfig;
-    /** Calls the agent dialed from records, newest first (dialedLinks). */
-    private dials: DialedRecord[] = [];
+    /** Numbers the agent tied to records (a call dialed from one, a Contact created from a screen pop), newest first. */
+    private links: NumberLink[] = [];
 
     constructor(options: LogServiceOptions) {
         this.api = options.api;
@@ -138,11 +138,17 @@ export class InteractionLogService {
     }
 
     /**
-     * A call the agent dialed from a record: a log that arrives without a Name or Related To
-     * of its own, for that number, is linked to those records.
+     * A number the agent tied to records (a call dialed from a record, a Contact created
+     * from a screen pop): a log that arrives later without a Name or Related To of its own,
+     * for that number, is linked to them (numberLinks).
      */
-    rememberDial(dial: Omit<DialedRecord, 'at'>): void {
-        this.dials = rememberDial(this.dials, { ...dial, at: this.now() });
+    rememberNumber(link: Omit<NumberLink, 'at'>): void {
+        this.links = rememberLink(this.links, { ...link, at: this.now() });
+    }
+
+    /** Forgets what rememberNumber was told about a number (the agent undid a link). */
+    forgetNumber(number: string): void {
+        this.links = this.links.filter((l) => l.number !== number);
     }
 
     /** Logs not confirmed yet. */
@@ -175,7 +181,7 @@ export class InteractionLogService {
     private prepare(held: HeldLog, bodyJson: string): PreparedLog | undefined {
         const config = this.config;
         if (config && held.preparedWith !== config) {
-            held.prepared = prepareLog(held.body, config, bodyJson, freshDials(this.dials, this.now()));
+            held.prepared = prepareLog(held.body, config, bodyJson, freshLinks(this.links, this.now()));
             held.preparedWith = config;
         }
         return held.prepared;

@@ -7,20 +7,20 @@ import { mapBody } from './logMapper';
 import type { InteractionLogBody } from './logBody';
 import { taskFields } from './taskMirror';
 import type { PreparedLog, WriterConfig } from './logWriter';
-import type { DialedRecord } from './dialedLinks';
+import type { NumberLink } from './numberLinks';
 
 export function prepareLog(
     body: InteractionLogBody,
     config: WriterConfig,
     bodyJson?: string,
-    dialed?: readonly DialedRecord[]
+    numberLinks?: readonly NumberLink[]
 ): PreparedLog {
     const mapped = mapBody(body, config.mappings, config.schema, {
         userId: config.userId,
         storeRawPayload: config.storeRawPayload,
         bodyJson,
         customFieldsWin: config.customFieldsWin,
-        dialed
+        numberLinks
     });
     return {
         fields: mapped.fields,
