@@ -86,6 +86,21 @@ declare module '@salesforce/apex/InteractionLogDirectoryController.getDirectory'
     export default getDirectory;
 }
 
+declare module '@salesforce/apex/InteractionLogLinkController.countMyLogsWithoutCustomer' {
+    const countMyLogsWithoutCustomer: () => Promise<number>;
+    export default countMyLogsWithoutCustomer;
+}
+
+declare module '@salesforce/apex/InteractionLogLinkController.contactsCreatedSince' {
+    const contactsCreatedSince: (params: { since: string }) => Promise<unknown[]>;
+    export default contactsCreatedSince;
+}
+
+declare module '@salesforce/apex/InteractionLogRecordController.searchRecords' {
+    const searchRecords: (params: { term: string }) => Promise<unknown[]>;
+    export default searchRecords;
+}
+
 declare module 'lightning/navigation' {
     import type { LightningElement, WireAdapterConstructor } from 'lwc';
     export interface PageReference {

@@ -26,6 +26,7 @@ const PERMISSION_SETS: Record<string, Grant> = {
         classes: [
             'InteractionLogConfigController',
             'InteractionLogDirectoryController',
+            'InteractionLogLinkController',
             'InteractionLogRecordController',
             'InteractionLogSaveController'
         ]
@@ -42,6 +43,7 @@ const PERMISSION_SETS: Record<string, Grant> = {
         classes: [
             'InteractionLogConfigController',
             'InteractionLogDirectoryController',
+            'InteractionLogLinkController',
             'InteractionLogRecordController',
             'InteractionLogSaveController'
         ]

@@ -311,7 +311,10 @@ export function checkSchema(node: XmlNode, typeName: string, where: string, prob
 export const NEWER_THAN_SCHEMA: readonly string[] = [
     'PermissionSetObjectPermissions.viewAllFields',
     // Lightning pages list their components as itemInstances since API 47 (not checked deeper).
-    'FlexiPageRegion.itemInstances'
+    'FlexiPageRegion.itemInstances',
+    // Quick actions that open a Lightning web component (API 55).
+    'QuickAction.actionSubtype',
+    'QuickAction.lightningWebComponent'
 ];
 
 /**

@@ -42,6 +42,8 @@ import findTaskIdForLog from '@salesforce/apex/InteractionLogSaveController.find
 import searchCustomers from '@salesforce/apex/InteractionLogRecordController.searchCustomers';
 import describeRecords from '@salesforce/apex/InteractionLogRecordController.describeRecords';
 import getDirectory from '@salesforce/apex/InteractionLogDirectoryController.getDirectory';
+import countMyLogsWithoutCustomer from '@salesforce/apex/InteractionLogLinkController.countMyLogsWithoutCustomer';
+import contactsCreatedSince from '@salesforce/apex/InteractionLogLinkController.contactsCreatedSince';
 import {
     clickToDialResponse,
     createHistoryItemReply,
@@ -82,6 +84,7 @@ import {
     InteractionLogService,
     memoryStorage,
     schemaFromObjectInfo,
+    TARGET_OBJECT,
     toFieldMappings,
     webStorage,
     type LogOutcome,
@@ -105,8 +108,9 @@ import {
 import { formatLabel, LABELS, pluralLabel } from 'c/interactionLogLabels';
 import { displayText } from 'c/safeData';
 import type { RejectionRow } from 'c/interactionLogStatus';
-import { CallBudget, Coalescer, LatestOnly } from 'c/rateLimits';
+import { browserTimers as timers, CallBudget, Coalescer, LatestOnly } from 'c/rateLimits';
 import { DialHost } from 'c/clickToDial';
+import { CustomerLinker, hasCustomer, UNLINKED_LIST_VIEW, type LinkNotice } from 'c/customerLink';
 import { isWhoObject } from 'c/crmRecord';
 
 type Connection = 'loading' | 'not-configured' | 'waiting' | 'handshake' | 'connected';
@@ -135,6 +139,10 @@ const APEX_CALLS_PER_SECOND = 5;
 const BURST_WINDOW_MS = 3000;
 /** Screen pops arriving within this window collapse to the latest. */
 const SCREEN_POP_WINDOW_MS = 1000;
+/** The count of logs without a customer is asked again at most this often. */
+const UNLINKED_COUNT_WINDOW_MS = 2000;
+/** While a screen pop's New Contact is awaited, Salesforce is asked for it this often (and on every page change). */
+const LINK_CHECK_MS = 10_000;
 
 export default class CrmConnector extends NavigationMixin(LightningElement) {
     /** Height of the component in pixels (design attribute). */
@@ -154,6 +162,8 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     readonly labels = LABELS;
     screenPop?: ScreenPopView;
     contextProblem?: string;
+    unlinkedCount = 0;
+    linkNotice?: LinkNotice;
     connection: Connection = 'loading';
     snapshot: OutboxSnapshot = EMPTY_SNAPSHOT;
     rejectionRows: RejectionRow[] = [];
@@ -178,6 +188,22 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         dial: (request) => this.dial(request)
     });
     private dialSubscription?: Subscription;
+    /** Logs linked to their customer after the fact: the Contact created from a screen pop. */
+    private readonly linker = new CustomerLinker({
+        contactsCreatedSince: (since) =>
+            this.apex.schedule(() => contactsCreatedSince({ since: since.toISOString() })) as Promise<CustomerRecord[]>,
+        updateRecord: (input) => updateRecord(input),
+        rememberNumber: (link) => this.service?.rememberNumber(link),
+        forgetNumber: (number) => this.service?.forgetNumber(number),
+        schema: () => this.logSchema,
+        callingCode: () => this.callingCode,
+        onNotice: (notice) => {
+            this.linkNotice = notice;
+            this.unlinkedCounts.run(() => this.countUnlinked());
+        }
+    });
+    private readonly unlinkedCounts = new LatestOnly(UNLINKED_COUNT_WINDOW_MS);
+    private linkCheckTimer?: unknown;
     /** The org calls the save path makes: Lightning Data Service writes and two Apex look-ups. */
     private readonly orgApi: OrgApi = {
         createRecord: (input) => createRecord(input),
@@ -249,6 +275,8 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     @wire(CurrentPageReference)
     wiredPageReference(reference?: PageReferenceLike): void {
         this.context.update({ pageReference: reference ?? undefined });
+        // A new record page may be the Contact the agent just created from a screen pop.
+        if (this.linker.waiting) this.checkCreatedCustomers();
     }
 
     /** In a utility bar: the utility to open when a screen pop needs the agent. */
@@ -307,6 +335,8 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         if (this.dialSubscription) unsubscribe(this.dialSubscription);
         this.dialSubscription = undefined;
         this.service?.stop();
+        timers.clearTimeout(this.linkCheckTimer);
+        this.linkCheckTimer = undefined;
         this.service = undefined;
         this.configurationLoader?.stop();
         this.configurationLoader = undefined;
@@ -364,6 +394,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             },
             pendingExpiryMs(setting)
         );
+        this.unlinkedCounts.run(() => this.countUnlinked());
     }
 
     // -- the conversation with the connector ------------------------------------------
@@ -471,6 +502,15 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         }
         const data = { header: outcome.header, message: { body: outcome.body } };
         this.postToFrame(createHistoryItemReply(outcome.recordId, data, outcome.fields));
+        if (!hasCustomer(outcome.fields)) {
+            this.linker.logSaved({
+                recordId: outcome.recordId,
+                label: outcome.label,
+                fields: outcome.fields,
+                taskId: outcome.taskId
+            });
+            this.unlinkedCounts.run(() => this.countUnlinked());
+        }
         const count = outcome.warnings.length;
         this.savedLogs.notify(
             () => {
@@ -528,14 +568,51 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         });
     }
 
+    // -- logs without a customer -------------------------------------------------
+
+    /** The calling code national numbers are read with: the setting's Default Country, else the agent's locale. */
+    private get callingCode(): string | undefined {
+        return callingCodeForCountry(this.setting?.defaultCountry) ?? callingCodeForLocale(LOCALE);
+    }
+
+    private async countUnlinked(): Promise<void> {
+        try {
+            this.unlinkedCount = Number(await this.apex.schedule(() => countMyLogsWithoutCustomer())) || 0;
+        } catch {
+            // The count is a convenience: without it the strip shows nothing, and the list view stays.
+            this.unlinkedCount = 0;
+        }
+    }
+
+    /** While a New Contact is awaited: looks for it now and again every LINK_CHECK_MS. */
+    private checkCreatedCustomers(): void {
+        timers.clearTimeout(this.linkCheckTimer);
+        this.linkCheckTimer = undefined;
+        if (!this.linker.waiting) return;
+        this.linker.check().finally(() => {
+            if (this.linker.waiting && this.service) {
+                this.linkCheckTimer = timers.setTimeout(() => this.checkCreatedCustomers(), LINK_CHECK_MS);
+            }
+        });
+    }
+
+    handleOpenUnlinked(): void {
+        this.navigate({
+            type: 'standard__objectPage',
+            attributes: { objectApiName: TARGET_OBJECT, actionName: 'list' },
+            state: { filterName: UNLINKED_LIST_VIEW }
+        });
+    }
+
+    handleUndoLink(): void {
+        this.linker.undo();
+    }
+
     // -- screen pop and navigation ------------------------------------------------
 
     private async performScreenPop(aniValues: string[]): Promise<void> {
         const run = ++this.screenPopRun;
-        const terms = searchTermsFrom(
-            aniValues,
-            callingCodeForCountry(this.setting?.defaultCountry) ?? callingCodeForLocale(LOCALE)
-        );
+        const terms = searchTermsFrom(aniValues, this.callingCode);
         if (!hasSearchTerms(terms)) {
             this.screenPop = screenPopViews.unusable(terms);
             return;
@@ -583,6 +660,10 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         const create = this.screenPop?.create;
         if (!create) return;
         this.screenPop = undefined;
+        if (create.defaults.Phone) {
+            this.linker.expectContact(create.defaults.Phone);
+            this.checkCreatedCustomers();
+        }
         this.navigate(newRecordPageReference(create.objectApiName, encodeDefaultFieldValues(create.defaults)));
     }
 
@@ -621,6 +702,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             const [tabs, focused] = await Promise.all([getAllTabInfo(), getFocusedTabInfo().catch(() => undefined)]);
             this.contextProblem = undefined;
             this.context.update({ consoleRecordIds: recordIdsFromTabs(tabs, focused?.tabId) });
+            if (this.linker.waiting) this.checkCreatedCustomers();
         } catch (error) {
             this.contextProblem = formatLabel(LABELS.contextTabsUnreadable, errorMessage(error));
         }

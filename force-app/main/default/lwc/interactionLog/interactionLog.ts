@@ -28,7 +28,7 @@ export { InteractionLogService } from './logService';
 export type { LogOutcome, LogServiceOptions, ReceivedLog } from './logService';
 export { checkBody, extractBody, MAX_ID_LENGTH } from './logBody';
 export type { BodyCheck, InteractionLogBody } from './logBody';
-export { FIELD, FIELD_DATA_TYPES, RAW_PAYLOAD_MAX, schemaFromObjectInfo, TARGET_OBJECT } from './logSchema';
+export { FIELD, FIELD_DATA_TYPES, fieldOf, RAW_PAYLOAD_MAX, schemaFromObjectInfo, TARGET_OBJECT } from './logSchema';
 export type {
     DescribeExtras,
     FieldDataType,
@@ -44,7 +44,7 @@ export { effectiveMappings, LAYER_ORG_OVERRIDE, LAYER_PACKAGE_DEFAULT, toFieldMa
 export type { FieldMapping, MappingRecord } from './mappingLayers';
 export { buildLogKey } from './logKey';
 export type { LogKeyParts } from './logKey';
-export { applyWarnings, mapInteractionLog } from './logMapper';
+export { applyWarnings, lookupFieldFor, mapInteractionLog } from './logMapper';
 export { applyCustomFields, customFieldTarget, KEPT_FIELDS } from './customFields';
 export type { CustomFieldTarget } from './customFields';
 export { linkByNumber, rememberLink, LINK_MEMORY_MS, MAX_LINKS } from './numberLinks';

@@ -68,6 +68,16 @@ function routeCandidates(schema: ObjectSchema, who: boolean): FieldSchema[] {
     return who ? cached.who : cached.what;
 }
 
+/**
+ * The log's lookup for records of an object (Contact → Contact__c), among the lookups the
+ * mapper routes ids to; undefined when the object has none.
+ */
+export function lookupFieldFor(schema: ObjectSchema, objectApiName: string): FieldSchema | undefined {
+    return routeCandidates(schema, isWhoObject(objectApiName)).find((f) =>
+        (f.referenceTo ?? []).some((t) => t.apiName === objectApiName)
+    );
+}
+
 function route(
     rawId: string,
     sourceField: string,

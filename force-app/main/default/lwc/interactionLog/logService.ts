@@ -42,6 +42,8 @@ export type LogOutcome =
           /** The fields written. */
           fields: Record<string, FieldValue>;
           warnings: string[];
+          /** The log's Task, when the activity mirror is on. */
+          taskId?: string;
           body: InteractionLogBody;
           header?: Record<string, unknown>;
       }
@@ -220,6 +222,7 @@ export class InteractionLogService {
                 recordId: result.recordId,
                 fields: result.fields,
                 warnings: result.warnings,
+                taskId: result.taskId,
                 body: held.body,
                 header: held.header
             });

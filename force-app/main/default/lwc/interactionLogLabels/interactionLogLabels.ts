@@ -148,6 +148,25 @@ import dialAssistant from '@salesforce/label/c.InteractionLog_Dial_Assistant';
 import dialWhose from '@salesforce/label/c.InteractionLog_Dial_Whose';
 import directoryFailed from '@salesforce/label/c.InteractionLog_Directory_Failed';
 import dialCheckAgain from '@salesforce/label/c.InteractionLog_Dial_Check_Again';
+import linkDone from '@salesforce/label/c.InteractionLog_Link_Done';
+import linkPending from '@salesforce/label/c.InteractionLog_Link_Pending';
+import linkUndone from '@salesforce/label/c.InteractionLog_Link_Undone';
+import linkFailed from '@salesforce/label/c.InteractionLog_Link_Failed';
+import linkUndo from '@salesforce/label/c.InteractionLog_Link_Undo';
+import unlinkedOne from '@salesforce/label/c.InteractionLog_Unlinked_One';
+import unlinkedOther from '@salesforce/label/c.InteractionLog_Unlinked_Other';
+import linkTitle from '@salesforce/label/c.InteractionLog_Link_Title';
+import linkMatches from '@salesforce/label/c.InteractionLog_Link_Matches';
+import linkNoMatches from '@salesforce/label/c.InteractionLog_Link_No_Matches';
+import linkNoAddress from '@salesforce/label/c.InteractionLog_Link_No_Address';
+import linkSearch from '@salesforce/label/c.InteractionLog_Link_Search';
+import linkSearchHint from '@salesforce/label/c.InteractionLog_Link_Search_Hint';
+import linkNoResults from '@salesforce/label/c.InteractionLog_Link_No_Results';
+import linkChoose from '@salesforce/label/c.InteractionLog_Link_Choose';
+import linkChooseTitle from '@salesforce/label/c.InteractionLog_Link_Choose_Title';
+import linkSaved from '@salesforce/label/c.InteractionLog_Link_Saved';
+import linkCannot from '@salesforce/label/c.InteractionLog_Link_Cannot';
+import linkAlready from '@salesforce/label/c.InteractionLog_Link_Already';
 
 export const LABELS = {
     statusLoading,
@@ -289,7 +308,26 @@ export const LABELS = {
     dialAssistant,
     dialWhose,
     directoryFailed,
-    dialCheckAgain
+    dialCheckAgain,
+    linkDone,
+    linkPending,
+    linkUndone,
+    linkFailed,
+    linkUndo,
+    unlinkedOne,
+    unlinkedOther,
+    linkTitle,
+    linkMatches,
+    linkNoMatches,
+    linkNoAddress,
+    linkSearch,
+    linkSearchHint,
+    linkNoResults,
+    linkChoose,
+    linkChooseTitle,
+    linkSaved,
+    linkCannot,
+    linkAlready
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

@@ -47,9 +47,27 @@ export default class InteractionLogStatus extends LightningElement {
     @api saveBlocked?: string;
     /** Why the connector could not be told the open records, if so. */
     @api contextProblem?: string;
+    /** How many of the agent's logs have no customer (0: nothing is shown). */
+    @api unlinkedCount = 0;
+    /** The last automatic link of a log to its customer, with Undo. */
+    @api linkNotice?: { text: string; canUndo: boolean };
 
     readonly labels = LABELS;
     panelOpen = false;
+
+    get unlinkedLabel(): string | undefined {
+        const count = this.unlinkedCount;
+        if (!count) return undefined;
+        return formatLabel(pluralLabel(count, LABELS.unlinkedOne, LABELS.unlinkedOther), count);
+    }
+
+    handleOpenUnlinked(): void {
+        this.dispatchEvent(new CustomEvent('openunlinked'));
+    }
+
+    handleUndoLink(): void {
+        this.dispatchEvent(new CustomEvent('undolink'));
+    }
 
     get rejectionTotal(): number {
         return this.rejections.reduce((sum, r) => sum + r.count, 0);
