@@ -9,6 +9,7 @@ module.exports = {
     moduleNameMapper: {
         '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
         '^lightning/platformUtilityBarApi$': '<rootDir>/force-app/test/jest-mocks/lightning/platformUtilityBarApi',
+        '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions',
         '^@jest-mocks/(.*)$': '<rootDir>/force-app/test/jest-mocks/$1',
         '^@tools/(.*)$': '<rootDir>/tools/$1',
         '^@workbench/(.*)$': '<rootDir>/workbench/$1',

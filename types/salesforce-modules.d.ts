@@ -24,6 +24,12 @@ declare module 'lightning/uiObjectInfoApi' {
     export const getObjectInfo: WireAdapterConstructor;
 }
 
+declare module 'lightning/actions' {
+    export class CloseActionScreenEvent extends CustomEvent<unknown> {
+        constructor();
+    }
+}
+
 declare module 'lightning/platformShowToastEvent' {
     export class ShowToastEvent extends CustomEvent<unknown> {
         constructor(init: {

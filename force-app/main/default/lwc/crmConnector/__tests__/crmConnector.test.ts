@@ -8,6 +8,8 @@ import USER_ID from '@salesforce/user/Id';
 import searchCustomers from '@salesforce/apex/InteractionLogRecordController.searchCustomers';
 import describeRecords from '@salesforce/apex/InteractionLogRecordController.describeRecords';
 import getDirectory from '@salesforce/apex/InteractionLogDirectoryController.getDirectory';
+import countMyLogsWithoutCustomer from '@salesforce/apex/InteractionLogLinkController.countMyLogsWithoutCustomer';
+import contactsCreatedSince from '@salesforce/apex/InteractionLogLinkController.contactsCreatedSince';
 import { CurrentPageReference } from 'lightning/navigation';
 import { navigateCalls as mockNavigate } from '@jest-mocks/lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
@@ -40,6 +42,12 @@ jest.mock('@salesforce/apex/InteractionLogRecordController.describeRecords', () 
     virtual: true
 });
 jest.mock('@salesforce/apex/InteractionLogDirectoryController.getDirectory', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/InteractionLogLinkController.countMyLogsWithoutCustomer', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/InteractionLogLinkController.contactsCreatedSince', () => ({ default: jest.fn() }), {
     virtual: true
 });
 
@@ -621,6 +629,62 @@ describe('c-crm-connector', () => {
                 state: { defaultFieldValues: 'Phone=%2B15550000001' }
             });
             expect(find(element, '.screen-pop')).toBeNull();
+        });
+
+        it("links the unknown caller's log to the Contact the agent creates from the screen pop, with Undo", async () => {
+            const mockCreated = contactsCreatedSince as unknown as jest.Mock;
+            const mockCount = countMyLogsWithoutCustomer as unknown as jest.Mock;
+            mockCreated.mockReset().mockResolvedValue([]);
+            mockCount.mockReset().mockResolvedValue(1);
+            const { element } = await connected();
+            post(element, loadFixture('screen-pop', 'unknown-number').message);
+            await flush();
+            (find(element, '.screen-pop-create') as HTMLElement).click();
+            await flush();
+            expect(mockCreated).toHaveBeenCalledTimes(1);
+            // The call ends before the Contact is saved: the log has no customer yet.
+            const message = loadFixture('messages', 'minimal').message as {
+                data: { message: { body: { interactionData: Record<string, unknown> } } };
+            };
+            const unknownCaller = JSON.parse(JSON.stringify(message));
+            unknownCaller.data.message.body.interactionData.callerNumber = '+15550000001';
+            post(element, unknownCaller);
+            await flush();
+            expect(mockCreateRecord).toHaveBeenCalledTimes(1);
+            const unlinked = find(element, '.unlinked') as HTMLElement & { label: string };
+            expect(unlinked.label).toBe('1 of your logs needs a customer');
+            unlinked.click();
+            expect(mockNavigate).toHaveBeenLastCalledWith({
+                type: 'standard__objectPage',
+                attributes: { objectApiName: 'Interaction_Log__c', actionName: 'list' },
+                state: { filterName: 'Logs_Without_Customer' }
+            });
+            // The Contact exists; the agent lands on its page.
+            const created = {
+                recordId: '003000000000009AAA',
+                recordName: 'New Caller',
+                objectType: 'Contact',
+                phones: ['+15550000001']
+            };
+            mockCreated.mockResolvedValue([created]);
+            mockCount.mockResolvedValue(0);
+            pageAdapter.emit({
+                type: 'standard__recordPage',
+                attributes: { recordId: created.recordId, objectApiName: 'Contact', actionName: 'view' }
+            });
+            // At most five Apex calls a second: the look-up may wait for the next second.
+            await new Promise((resolve) => setTimeout(resolve, 1100));
+            await flush();
+            expect(mockUpdateRecord).toHaveBeenCalledWith({
+                fields: { Id: 'a00000000000001AAA', Contact__c: created.recordId, Name_Id__c: created.recordId }
+            });
+            expect(find(element, '.link-notice')?.textContent).toContain('to New Caller.');
+            (find(element, '.undo-link') as HTMLElement).click();
+            await flush();
+            expect(mockUpdateRecord).toHaveBeenLastCalledWith({
+                fields: { Id: 'a00000000000001AAA', Contact__c: null, Name_Id__c: null }
+            });
+            expect(find(element, '.link-notice')?.textContent).toContain('The link was undone.');
         });
 
         it('opens its utility when the agent must choose, and says where to look when it cannot', async () => {
