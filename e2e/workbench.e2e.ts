@@ -731,3 +731,79 @@ describe('the workbench speaks the rest of the conversation', () => {
         );
     });
 });
+
+describe('the workbench leaves no log without its customer', () => {
+    /** Ends a voice call from this number that names no record, as the connector would after a screen pop. */
+    async function endCallFrom(frame: Frame, number: string, id: string): Promise<void> {
+        await frame.evaluate(
+            `(async () => {
+                const host = new URLSearchParams(location.search).get('host');
+                const message = await (await fetch('/fixtures/messages/axp-voice-inbound.json')).json();
+                const body = message.data.message.body;
+                body.interactionId = ${JSON.stringify(id)};
+                const data = body.interactionData;
+                data.callerNumber = ${JSON.stringify(number)};
+                data.updatedOriginatingAddress = ${JSON.stringify(number)};
+                delete data.logDetails.nameId;
+                delete data.logDetails.relatedToId;
+                window.parent.postMessage(message, host);
+            })()`
+        );
+    }
+
+    async function strip(selector: string): Promise<string> {
+        return ((await page.locator(`c-crm-connector ${selector}`).allInnerTexts())[0] ?? '').trim();
+    }
+
+    it("links an unknown caller's log to the Contact the agent creates from the screen pop, and can undo it", async () => {
+        const frame = await simulator();
+        await frame.click('button[data-fixture="unknown-number"]');
+        await page.locator('c-crm-connector .screen-pop-create button').click();
+        await page.locator('wb-current-page .save-contact').waitFor();
+        await endCallFrom(frame, '+15550000001', 'unknown-caller-1');
+        await until('the log', () => workbench.emulator.size === 1);
+        await until(
+            'the strip counts it',
+            async () => (await strip('.unlinked')) === '1 of your logs needs a customer'
+        );
+        await page.click('wb-current-page .save-contact button');
+        await until('the log linked to the new Contact', () => Boolean(workbench.emulator.list()[0].fields.Contact__c));
+        const [log] = workbench.emulator.list();
+        const contact = workbench.emulator.directory.find((r) => r.recordName === 'Caller');
+        assert.equal(log.fields.Contact__c, contact?.recordId);
+        assert.equal(log.fields.Name_Id__c, contact?.recordId);
+        await until('the notice', async () => (await strip('.link-notice')).includes('to Caller.'));
+        await until('the count is gone', async () => (await strip('.unlinked')) === '');
+        await page.click('c-crm-connector .undo-link button');
+        await until('the link undone', () => !workbench.emulator.list()[0].fields.Contact__c);
+        await until('the undo said', async () => (await strip('.link-notice')).includes('The link was undone.'));
+        await page.click('c-crm-connector .unlinked button');
+        await until(
+            'the list view of logs without a customer',
+            async () =>
+                ((await page.locator('wb-current-page .current-page').allInnerTexts())[0] ?? '').trim() ===
+                'Interaction_Log__c list view Logs_Without_Customer'
+        );
+        assert.deepEqual(pageErrors, []);
+    });
+
+    it('links a log from a shared number by hand, in two clicks, to the record the agent picks', async () => {
+        const frame = await simulator();
+        await endCallFrom(frame, '+14155550142', 'shared-number-1');
+        await until('the log', () => workbench.emulator.size === 1);
+        await page.click('wb-records lightning-datatable lightning-primitive-cell-actions button');
+        await page.click('text=Link to Customer');
+        const choices = page.locator('c-interaction-log-link .matches li');
+        await until('the matches', async () => (await choices.count()) === 2);
+        assert.deepEqual(
+            (await page.locator('c-interaction-log-link .matches li span').allInnerTexts()).map((t) => t.trim()),
+            ['Maria Gonzalez · Contact · Gonzalez Household', 'Maria Gonzales · Lead · Gonzales Imports']
+        );
+        await choices.nth(1).locator('button').click();
+        await until('the log linked to the Lead', () => Boolean(workbench.emulator.list()[0].fields.Lead__c));
+        const lead = workbench.emulator.directory.find((r) => r.recordName === 'Maria Gonzales');
+        assert.equal(workbench.emulator.list()[0].fields.Lead__c, lead?.recordId);
+        await until('the action closed', async () => (await page.locator('c-interaction-log-link').count()) === 0);
+        assert.deepEqual(pageErrors, []);
+    });
+});

@@ -222,14 +222,61 @@ export class OrgEmulator {
         return described;
     }
 
-    /** The CRM records (Contacts, Leads, Accounts, Cases...) the sample messages are about. */
-    readonly directory: readonly DirectoryRecord[] = loadDirectory().map((r) => ({
+    /** The CRM records (Contacts, Leads, Accounts, Cases...) the sample messages are about, and those created since. */
+    readonly directory: DirectoryRecord[] = loadDirectory().map((r) => ({
         ...r,
         // Real ids carry a checksum of their case; the samples' hand-written ids are normalised as Salesforce would.
         recordId: normalizeRecordId(r.recordId) ?? r.recordId,
         accountId: r.accountId ? (normalizeRecordId(r.accountId) ?? r.accountId) : undefined,
         contactId: r.contactId ? (normalizeRecordId(r.contactId) ?? r.contactId) : undefined
     }));
+
+    /** When each Contact created in the workbench was created (the New Contact page's Save). */
+    private readonly createdContacts = new Map<string, number>();
+    private contactCounter = 0;
+
+    /** A Contact saved from the workbench's New Contact page, as the agent's Save in Salesforce would. */
+    createContact(fields: Record<string, unknown>): DirectoryRecord {
+        const text = (name: string) => (typeof fields[name] === 'string' ? String(fields[name]).trim() : '');
+        this.contactCounter += 1;
+        const recordId = normalizeRecordId(`003${String(900 + this.contactCounter).padStart(12, '0')}AAA`) ?? '';
+        const record: DirectoryRecord = {
+            recordId,
+            recordName: [text('FirstName'), text('LastName')].filter(Boolean).join(' ') || 'New Contact',
+            objectType: 'Contact',
+            phones: text('Phone') ? [text('Phone')] : [],
+            emails: text('Email') ? [text('Email')] : []
+        };
+        this.directory.push(record);
+        this.createdContacts.set(recordId, Date.now());
+        return record;
+    }
+
+    /** InteractionLogLinkController.contactsCreatedSince: the Contacts created since a moment, newest first. */
+    contactsCreatedSince(since: unknown): DirectoryRecord[] {
+        const from = typeof since === 'string' ? Date.parse(since) : Number.NaN;
+        if (!Number.isFinite(from)) return [];
+        return this.directory
+            .filter((r) => (this.createdContacts.get(r.recordId) ?? -1) >= from)
+            .sort((a, b) => (this.createdContacts.get(b.recordId) ?? 0) - (this.createdContacts.get(a.recordId) ?? 0));
+    }
+
+    /** InteractionLogLinkController.countMyLogsWithoutCustomer (the workbench has one user). */
+    countMyLogsWithoutCustomer(): number {
+        const lookups = ['Contact__c', 'Lead__c', 'Account__c', 'Case__c', 'Opportunity__c'];
+        return [...this.records.values()].filter((r) => lookups.every((f) => !r.fields[f])).length;
+    }
+
+    /** InteractionLogRecordController.searchRecords: records whose name (a Case's number) starts with the words typed. */
+    searchRecords(term: unknown): DirectoryRecord[] {
+        const typed = typeof term === 'string' ? term.trim().toLowerCase() : '';
+        if (typed.length < 2) return [];
+        const words = typed.split(/\s+/);
+        return this.directory.filter((r) => {
+            const name = r.recordName.toLowerCase().split(/\s+/);
+            return words.every((w) => name.some((n) => n.startsWith(w)));
+        });
+    }
 
     /** The org's users: InteractionLogDirectoryController.getDirectory. */
     readonly users: readonly DirectoryUser[] = loadUsers();
@@ -350,6 +397,11 @@ export class OrgEmulator {
         this.taskRecords.clear();
         this.taskCounter = 0;
         this.byLogKey.clear();
+        for (const id of this.createdContacts.keys()) {
+            const i = this.directory.findIndex((r) => r.recordId === id);
+            if (i >= 0) this.directory.splice(i, 1);
+        }
+        this.createdContacts.clear();
         for (const key of Object.keys(this.stats) as (keyof typeof this.stats)[]) this.stats[key] = 0;
         if (this.file && existsSync(this.file)) rmSync(this.file);
     }

@@ -163,7 +163,15 @@ async function handleApi(
                 }
             });
         }
-        const record = emulator.get(records[1]) ?? emulator.uiRecord(records[1]);
+        // As getRecord answers: { id, apiName, fields: { Name: { value } } }.
+        const stored = emulator.get(records[1]);
+        const record = stored
+            ? {
+                  id: stored.Id,
+                  apiName: stored.apiName ?? 'Interaction_Log__c',
+                  fields: Object.fromEntries(Object.entries(stored.fields).map(([k, v]) => [k, { value: v }]))
+              }
+            : emulator.uiRecord(records[1]);
         return record
             ? json(res, 200, record)
             : json(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
@@ -185,6 +193,20 @@ async function handleApi(
     if (path === '/apex/InteractionLogRecordController.describeRecords') {
         const input = ((await readBody(req)) ?? {}) as { recordIds?: unknown };
         return json(res, 200, emulator.describeRecords(input.recordIds));
+    }
+    if (path === '/apex/InteractionLogLinkController.countMyLogsWithoutCustomer')
+        return json(res, 200, emulator.countMyLogsWithoutCustomer());
+    if (path === '/apex/InteractionLogLinkController.contactsCreatedSince') {
+        const input = ((await readBody(req)) ?? {}) as { since?: unknown };
+        return json(res, 200, emulator.contactsCreatedSince(input.since));
+    }
+    if (path === '/apex/InteractionLogRecordController.searchRecords') {
+        const input = ((await readBody(req)) ?? {}) as { term?: unknown };
+        return json(res, 200, emulator.searchRecords(input.term));
+    }
+    if (path === '/contacts' && method === 'POST') {
+        const input = ((await readBody(req)) ?? {}) as Record<string, unknown>;
+        return json(res, 201, emulator.createContact(input));
     }
     if (path === '/apex/InteractionLogDirectoryController.getDirectory') return json(res, 200, emulator.getDirectory());
     if (path === '/directory' && method === 'GET') return json(res, 200, emulator.directory);

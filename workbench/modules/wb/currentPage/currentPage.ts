@@ -75,6 +75,8 @@ export default class CurrentPage extends NavigationMixin(LightningElement) {
                 : `${a.objectApiName ?? 'Record'} ${a.recordId}`;
         }
         if (ref.type === 'standard__objectPage' && a.objectApiName === 'Report') return 'Reports';
+        if (ref.type === 'standard__objectPage' && a.actionName === 'list' && ref.state?.filterName)
+            return `${a.objectApiName} list view ${ref.state.filterName}`;
         if (ref.type === 'standard__objectPage' && a.actionName === 'new') return `New ${a.objectApiName}`;
         return `${a.objectApiName ?? ref.type} (${a.actionName ?? 'view'})`;
     }
@@ -92,6 +94,40 @@ export default class CurrentPage extends NavigationMixin(LightningElement) {
         if (ref?.type !== 'standard__recordPage') return undefined;
         const { recordId, objectApiName } = ref.attributes;
         return recordId && DIAL_OBJECTS.includes(objectApiName) ? { recordId, objectApiName } : undefined;
+    }
+
+    /** On the New Contact page: what the agent saves (the defaults the component passed, and a last name). */
+    get isNewContact(): boolean {
+        const a = this.reference?.attributes;
+        return (
+            this.reference?.type === 'standard__objectPage' && a?.objectApiName === 'Contact' && a.actionName === 'new'
+        );
+    }
+
+    newContactLastName = 'Caller';
+
+    handleLastName(event: Event): void {
+        this.newContactLastName = String((event.target as HTMLInputElement).value ?? '');
+    }
+
+    /** Saves the new Contact in the org emulator and opens it, as Salesforce does after Save. */
+    handleSaveContact(): void {
+        const fields: Record<string, string> = { LastName: this.newContactLastName };
+        for (const { name, value } of this.defaults) fields[name] = value;
+        fetch('/api/contacts?workbench', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(fields)
+        })
+            .then((response) => response.json())
+            .then((record: DirectoryRecord) => {
+                this.directory = [...this.directory, record];
+                this[NavigationMixin.Navigate]({
+                    type: 'standard__recordPage',
+                    attributes: { recordId: record.recordId, objectApiName: 'Contact', actionName: 'view' }
+                });
+            })
+            .catch((error: Error) => (this.loadError = `The Contact could not be saved: ${error.message}`));
     }
 
     get records() {

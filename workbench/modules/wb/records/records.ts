@@ -17,6 +17,8 @@ const POLL_MS = 1000;
 export default class Records extends LightningElement {
     records: StoredRecord[] = [];
     selectedId?: string;
+    /** The log whose Link to Customer action is open, as Salesforce opens a screen action. */
+    linkId?: string;
     private labels: Record<string, string> = {};
     private timer?: ReturnType<typeof setInterval>;
 
@@ -32,7 +34,15 @@ export default class Records extends LightningElement {
             type: 'date',
             typeAttributes: { hour: '2-digit', minute: '2-digit', second: '2-digit' }
         },
-        { type: 'action', typeAttributes: { rowActions: [{ label: 'View', name: 'view' }] } }
+        {
+            type: 'action',
+            typeAttributes: {
+                rowActions: [
+                    { label: 'View', name: 'view' },
+                    { label: 'Link to Customer', name: 'link' }
+                ]
+            }
+        }
     ];
 
     override connectedCallback(): void {
@@ -87,8 +97,13 @@ export default class Records extends LightningElement {
         };
     }
 
-    handleRowAction(event: CustomEvent<{ row: { Id: string } }>): void {
-        this.selectedId = event.detail.row.Id;
+    handleRowAction(event: CustomEvent<{ action: { name: string }; row: { Id: string } }>): void {
+        if (event.detail.action?.name === 'link') this.linkId = event.detail.row.Id;
+        else this.selectedId = event.detail.row.Id;
+    }
+
+    handleCloseAction(): void {
+        this.linkId = undefined;
     }
 
     handleClear(): void {
