@@ -171,6 +171,29 @@ describe('the workbench', () => {
         assert.equal(workbench.emulator.stats.creates, 1);
     });
 
+    it('lets a later delivery of a leg update what agents may change, never the evidence it was saved with', async () => {
+        const frame = await simulator();
+        await frame.click('button[data-fixture="axp-voice-inbound"]');
+        await until('the first record', () => workbench.emulator.size === 1);
+        const [first] = workbench.emulator.list();
+        await frame.evaluate(`(async () => {
+            const host = new URLSearchParams(location.search).get('host');
+            const message = await (await fetch('/fixtures/messages/axp-voice-inbound.json')).json();
+            const data = message.data.message.body.interactionData;
+            data.endTime = '2026-11-20T14:30:00Z';
+            data.logDetails.comments = 'Refund approved on a second look.';
+            window.parent.postMessage(message, host);
+        })()`);
+        await until('the update', () => workbench.emulator.stats.updates === 1);
+        const [record] = workbench.emulator.list();
+        assert.equal(workbench.emulator.size, 1);
+        assert.equal(record.fields.Comments__c, 'Refund approved on a second look.');
+        assert.equal(record.fields.End_Time__c, first.fields.End_Time__c, 'the end time it was saved with stays');
+        assert.equal(record.fields.Raw_Payload__c, first.fields.Raw_Payload__c, 'the payload it was saved with stays');
+        assert.equal(record.fields.Log_Key__c, first.fields.Log_Key__c);
+        assert.equal(await queueLabel(), '', 'the log is saved, not waiting for attention');
+    });
+
     it('keeps a log while the org is offline, shows it pending, and saves it once when back online', async () => {
         const frame = await simulator();
         workbench.emulator.faults.offline = true;

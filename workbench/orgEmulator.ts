@@ -64,6 +64,20 @@ export const NO_FAULTS: Readonly<Faults> = {
 };
 
 const OBJECT = 'Interaction_Log__c';
+/** Mirrors the Apex trigger's InteractionLogEvidence.EVIDENCE: written once, then changed only by an admin. */
+const EVIDENCE = [
+    'Log_Key__c',
+    'Interaction_Id__c',
+    'Raw_Payload__c',
+    'Mapping_Warnings__c',
+    'Mapping_Warning_Count__c',
+    'Established_Time__c',
+    'Start_Date__c',
+    'Start_Time__c',
+    'End_Time__c'
+];
+const EVIDENCE_WRITTEN_ONCE =
+    'This is evidence of the interaction: it is written once, when the log is saved, and only an admin with the Correct Interaction Log Evidence permission can change it.';
 const KEY_PREFIX = 'a00';
 const TASK_PREFIX = '00T';
 const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -457,6 +471,18 @@ export class OrgEmulator {
                     'INVALID_FIELD_FOR_INSERT_UPDATE',
                     `Unable to create/update fields: ${name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`
                 );
+                continue;
+            }
+            const was = existing?.fields[name];
+            if (
+                apiName === OBJECT &&
+                existing &&
+                EVIDENCE.includes(name) &&
+                was !== undefined &&
+                was !== null &&
+                was !== value
+            ) {
+                fieldError(name, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', EVIDENCE_WRITTEN_ONCE);
                 continue;
             }
             if (value === null || value === undefined) continue;

@@ -350,16 +350,18 @@ export function loadConfiguration(
         }));
     type Picklists = Record<string, { values: string[]; restricted: boolean }>;
     const keyPrefixes: Record<string, string> = {};
-    const describe = (object: ObjectSchema): Picklists => {
+    // As the Apex class: key prefixes of the objects the log's lookups point at, not the Task's.
+    const describe = (object: ObjectSchema, withKeyPrefixes: boolean): Picklists => {
         const picklists: Picklists = {};
         for (const f of Object.values(object.fields)) {
             if (f.picklistValues)
                 picklists[f.apiName] = { values: f.picklistValues, restricted: Boolean(f.restrictedPicklist) };
-            for (const r of f.referenceTo ?? []) if (r.keyPrefix) keyPrefixes[r.apiName] = r.keyPrefix;
+            if (withKeyPrefixes)
+                for (const r of f.referenceTo ?? []) if (r.keyPrefix) keyPrefixes[r.apiName] = r.keyPrefix;
         }
         return picklists;
     };
-    const picklists = describe(loadObjectSchema(sourceDir, 'Interaction_Log__c', extraFieldDirs));
-    const taskPicklists = describe(TASK_SCHEMA);
+    const picklists = describe(loadObjectSchema(sourceDir, 'Interaction_Log__c', extraFieldDirs), true);
+    const taskPicklists = describe(TASK_SCHEMA, false);
     return { mappings, settings, picklists, taskPicklists, keyPrefixes };
 }

@@ -215,9 +215,11 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     private user?: { name?: string; username?: string; languageLocaleKey?: string };
     private readonly onMessage = (event: MessageEvent): void => this.receive(event);
     private readonly onOnline = (): void => {
-        this.configurationLoader?.loadIfMissing();
+        this.configurationLoader?.refresh();
         this.service?.retryAll();
     };
+    /** The agent is back on the page: an admin's change to the configuration reaches them. */
+    private readonly onFocus = (): void => this.configurationLoader?.refresh();
     private configurationLoader?: ConfigurationLoader;
     private readonly context = new RecordContextTracker({
         describe: (recordIds) => this.apex.schedule(() => describeRecords({ recordIds })),
@@ -306,6 +308,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     override connectedCallback(): void {
         window.addEventListener('message', this.onMessage);
         window.addEventListener('online', this.onOnline);
+        window.addEventListener('focus', this.onFocus);
         this.service = new InteractionLogService({
             storage: browserStorage(),
             api: this.orgApi,
@@ -329,6 +332,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     override disconnectedCallback(): void {
         window.removeEventListener('message', this.onMessage);
         window.removeEventListener('online', this.onOnline);
+        window.removeEventListener('focus', this.onFocus);
         this.tabSubscriptions.forEach((subscription) => unsubscribe(subscription));
         this.tabSubscriptions = [];
         this.dialHost.setConnected(false);
@@ -346,6 +350,19 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
 
     get configuration() {
         return this.configurationState.configuration;
+    }
+
+    /** When the configuration in force was read, in the agent's time (the status strip's tooltip). */
+    get configurationLoaded(): string | undefined {
+        const at = this.configurationState.loadedAt;
+        if (at === undefined) return undefined;
+        let time: string;
+        try {
+            time = new Intl.DateTimeFormat(LOCALE.replace('_', '-'), { timeStyle: 'medium' }).format(at);
+        } catch {
+            time = new Date(at).toISOString(); // A locale the browser does not know.
+        }
+        return formatLabel(LABELS.configurationLoaded, time);
     }
 
     get setting(): SettingRecord | undefined {

@@ -88,6 +88,19 @@ export const FIELD = {
     customFields: 'Custom_Fields__c'
 } as const;
 
+/**
+ * The evidence a log is created with and never updated by the writer: its identity, the
+ * body as received and what could not be mapped. (The org's InteractionLogEvidence trigger
+ * also keeps the times from changing once set.)
+ */
+export const WRITTEN_ONCE: readonly string[] = [
+    FIELD.logKey,
+    FIELD.interactionId,
+    FIELD.rawPayload,
+    FIELD.warnings,
+    FIELD.warningCount
+];
+
 /** Longest raw payload kept (the size of Raw_Payload__c). */
 export const RAW_PAYLOAD_MAX = 131072;
 

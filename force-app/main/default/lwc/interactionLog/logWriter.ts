@@ -21,7 +21,15 @@ import {
     rejectedFields,
     type SaveError
 } from './saveErrors';
-import { FIELD, fieldOf, TARGET_OBJECT, updatableFields, type FieldValue, type ObjectSchema } from './logSchema';
+import {
+    FIELD,
+    fieldOf,
+    TARGET_OBJECT,
+    updatableFields,
+    WRITTEN_ONCE,
+    type FieldValue,
+    type ObjectSchema
+} from './logSchema';
 import type { FieldMapping } from './mappingLayers';
 import { formatLabel, LABELS } from 'c/interactionLogLabels';
 
@@ -128,11 +136,14 @@ function isGone(raw: unknown): boolean {
     );
 }
 
-/** The fields of an update of a log: what the user may change; a clean redelivery clears old warnings. */
+/**
+ * The fields of an update of a log: what the user may change, without the evidence written
+ * once at creation (WRITTEN_ONCE; the org's InteractionLogEvidence trigger refuses changes
+ * to it). The times stay: a redelivery may fill one that was empty.
+ */
 function logUpdate(fields: Record<string, FieldValue>, schema: ObjectSchema, recordId: string) {
     const update = updatableFields(fields, schema, recordId);
-    const warnings = fieldOf(schema, FIELD.warnings);
-    if (!(FIELD.warnings in fields) && warnings && warnings.updateable !== false) update[FIELD.warnings] = null;
+    for (const name of WRITTEN_ONCE) delete update[name];
     return update;
 }
 

@@ -167,6 +167,7 @@ import linkChooseTitle from '@salesforce/label/c.InteractionLog_Link_Choose_Titl
 import linkSaved from '@salesforce/label/c.InteractionLog_Link_Saved';
 import linkCannot from '@salesforce/label/c.InteractionLog_Link_Cannot';
 import linkAlready from '@salesforce/label/c.InteractionLog_Link_Already';
+import configurationLoaded from '@salesforce/label/c.InteractionLog_Configuration_Loaded';
 
 export const LABELS = {
     statusLoading,
@@ -327,7 +328,8 @@ export const LABELS = {
     linkChooseTitle,
     linkSaved,
     linkCannot,
-    linkAlready
+    linkAlready,
+    configurationLoaded
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

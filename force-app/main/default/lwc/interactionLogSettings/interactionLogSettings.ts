@@ -157,6 +157,8 @@ export interface ConfigurationState {
     error?: string;
     /** True when Salesforce could not be reached: the loader tries again by itself. */
     transient: boolean;
+    /** When the configuration in force was read (ms since the epoch). */
+    loadedAt?: number;
 }
 
 export interface ConfigurationLoaderOptions {
@@ -166,12 +168,18 @@ export interface ConfigurationLoaderOptions {
     timers?: Timers;
     firstRetryMs?: number;
     maxRetryMs?: number;
+    /** A configuration older than this is read again when the agent comes back (focus, online); 5 minutes. */
+    maxAgeMs?: number;
+    now?: () => number;
 }
 
 /**
  * Loads the configuration, and when Salesforce cannot be reached, loads it again with a
  * growing wait (5 s, 10 s... at most a minute) until it answers. A configuration that
- * cannot be read for another reason (no access) waits for a person.
+ * cannot be read for another reason (no access) waits for a person. Once loaded, it is read
+ * again (uncached) when the agent comes back to the page or online and it is older than
+ * `maxAgeMs`, so an admin's change reaches agents without a reload; a refresh that fails
+ * keeps the configuration in force.
  */
 export class ConfigurationLoader {
     private readonly options: ConfigurationLoaderOptions;
@@ -189,10 +197,14 @@ export class ConfigurationLoader {
 
     async load(): Promise<void> {
         this.clearRetry();
+        const now = this.options.now ?? (() => Date.now());
+        const inForce = this.state.configuration;
         try {
-            this.state = { configuration: (await this.options.load()) as Configuration, transient: false };
+            const configuration = (await this.options.load()) as Configuration;
+            this.state = { configuration, transient: false, loadedAt: now() };
             this.delay = this.options.firstRetryMs ?? 5000;
         } catch (error) {
+            if (inForce) return; // A failed refresh: the configuration in force stays; the next refresh tries again.
             const transient = isTransient(normalizeSaveError(error));
             this.state = { error: errorMessage(error), transient };
             if (transient && !this.stopped) {
@@ -203,9 +215,11 @@ export class ConfigurationLoader {
         this.options.onChange(this.state);
     }
 
-    /** Loads again now if nothing was loaded yet (the browser came back online). */
-    loadIfMissing(): void {
-        if (!this.state.configuration) this.load();
+    /** Loads again now if nothing was loaded yet, or if what was loaded is older than maxAgeMs (focus, online). */
+    refresh(): void {
+        const now = this.options.now ?? (() => Date.now());
+        const age = now() - (this.state.loadedAt ?? 0);
+        if (!this.state.configuration || age >= (this.options.maxAgeMs ?? 5 * 60_000)) this.load();
     }
 
     stop(): void {

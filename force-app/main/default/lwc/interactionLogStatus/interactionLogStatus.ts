@@ -47,6 +47,8 @@ export default class InteractionLogStatus extends LightningElement {
     @api saveBlocked?: string;
     /** Why the connector could not be told the open records, if so. */
     @api contextProblem?: string;
+    /** When the configuration in force was read, for admins (the connection badge's tooltip). */
+    @api configurationLoaded?: string;
     /** How many of the agent's logs have no customer (0: nothing is shown). */
     @api unlinkedCount = 0;
     /** The last automatic link of a log to its customer, with Undo. */

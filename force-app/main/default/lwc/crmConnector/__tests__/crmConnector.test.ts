@@ -169,6 +169,21 @@ describe('c-crm-connector', () => {
         jest.restoreAllMocks();
     });
 
+    it('reads the configuration again when the agent comes back after five minutes, and tells admins when', async () => {
+        const now = jest.spyOn(Date, 'now');
+        now.mockReturnValue(Date.parse('2026-11-25T10:00:00Z'));
+        const element = await mount();
+        expect(mockGetConfiguration).toHaveBeenCalledTimes(1);
+        expect(find(element, '.configuration-loaded')?.getAttribute('title')).toMatch(/^Configuration loaded at /);
+        window.dispatchEvent(new Event('focus'));
+        await flush();
+        expect(mockGetConfiguration).toHaveBeenCalledTimes(1);
+        now.mockReturnValue(Date.parse('2026-11-25T10:05:00Z'));
+        window.dispatchEvent(new Event('focus'));
+        await flush();
+        expect(mockGetConfiguration).toHaveBeenCalledTimes(2);
+    });
+
     it('hosts the connector in a frame that may use camera and microphone, and cannot navigate Salesforce away', async () => {
         const element = await mount();
         const frame = frameOf(element);
@@ -673,6 +688,7 @@ describe('c-crm-connector', () => {
                 attributes: { recordId: created.recordId, objectApiName: 'Contact', actionName: 'view' }
             });
             // At most five Apex calls a second: the look-up may wait for the next second.
+            // eslint-disable-next-line @lwc/lwc/no-async-operation
             await new Promise((resolve) => setTimeout(resolve, 1100));
             await flush();
             expect(mockUpdateRecord).toHaveBeenCalledWith({

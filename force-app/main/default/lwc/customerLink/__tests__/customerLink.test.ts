@@ -176,9 +176,7 @@ describe('linking the log of a screen pop to the Contact created from it', () =>
             contactsCreatedSince: async () => {
                 throw new Error('offline');
             },
-            updateRecord: async () => {
-                throw { body: { message: 'insufficient access rights on object id' } };
-            },
+            updateRecord: () => Promise.reject({ body: { message: 'insufficient access rights on object id' } }),
             rememberNumber: () => undefined,
             forgetNumber: () => undefined,
             schema: () => schema,
@@ -193,9 +191,7 @@ describe('linking the log of a screen pop to the Contact created from it', () =>
 
         const refused = new CustomerLinker({
             contactsCreatedSince: async () => [contact],
-            updateRecord: async () => {
-                throw { body: { message: 'insufficient access rights on object id' } };
-            },
+            updateRecord: () => Promise.reject({ body: { message: 'insufficient access rights on object id' } }),
             rememberNumber: () => undefined,
             forgetNumber: () => undefined,
             schema: () => schema,

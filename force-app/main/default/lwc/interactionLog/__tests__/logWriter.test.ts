@@ -212,7 +212,18 @@ describe('writeInteractionLog', () => {
         expect(lds.updateRecord).toHaveBeenCalledTimes(1);
         const fields = lds.updateRecord.mock.calls[0][0].fields;
         expect(fields.Id).toBe('a00000000000007AAA');
-        expect(fields.Mapping_Warnings__c).toBeNull();
+        // The evidence written at creation is never sent again: the key, the ids, the payload, the warnings.
+        for (const evidence of [
+            'Log_Key__c',
+            'Interaction_Id__c',
+            'Raw_Payload__c',
+            'Mapping_Warnings__c',
+            'Mapping_Warning_Count__c'
+        ]) {
+            expect(fields).not.toHaveProperty(evidence);
+        }
+        expect(fields.Subject__c).toBeDefined();
+        expect(fields.Established_Time__c).toBeDefined();
         expect(lds.findRecordIdByLogKey).not.toHaveBeenCalled();
     });
 

@@ -160,7 +160,7 @@ describe('loading the configuration', () => {
         clock.fire();
         await settle();
         expect(clock.waits).toEqual([5000, 10000]);
-        expect(states.at(-1)).toEqual({ configuration: {}, transient: false });
+        expect(states.at(-1)).toMatchObject({ configuration: {}, transient: false });
         expect(load).toHaveBeenCalledTimes(3);
     });
 
@@ -179,5 +179,36 @@ describe('loading the configuration', () => {
             problem: 'The Interaction Log configuration could not be read: You do not have access to the Apex class',
             steps: [expect.stringContaining('Interaction Log Agent permission set')]
         });
+    });
+
+    it('reads the configuration again when the agent comes back after five minutes, keeping it when that fails', async () => {
+        let now = 0;
+        const first = { settings: [{ developerName: 'A' }] };
+        const second = { settings: [{ developerName: 'B' }] };
+        const load = jest.fn().mockResolvedValueOnce(first).mockRejectedValueOnce(offline).mockResolvedValue(second);
+        const states: ConfigurationState[] = [];
+        const loader = new ConfigurationLoader({
+            load,
+            onChange: (s) => states.push(s),
+            timers: timers().timers,
+            now: () => now
+        });
+        await loader.load();
+        expect(loader.state).toEqual({ configuration: first, transient: false, loadedAt: 0 });
+        now = 4 * 60_000;
+        loader.refresh();
+        await settle();
+        expect(load).toHaveBeenCalledTimes(1);
+        now = 5 * 60_000;
+        loader.refresh();
+        await settle();
+        expect(load).toHaveBeenCalledTimes(2);
+        expect(loader.state.configuration).toBe(first);
+        expect(states).toHaveLength(1);
+        now = 6 * 60_000;
+        loader.refresh();
+        await settle();
+        expect(loader.state).toEqual({ configuration: second, transient: false, loadedAt: 6 * 60_000 });
+        expect(states).toHaveLength(2);
     });
 });
