@@ -266,7 +266,7 @@ export function packageVersion({ run, build }: Tools, argv: string[]): void {
         );
     }
     build();
-    must(
+    const created = must(
         run,
         [
             'package',
@@ -279,12 +279,31 @@ export function packageVersion({ run, build }: Tools, argv: string[]): void {
             '--wait',
             '60',
             '--target-dev-hub',
-            hub
+            hub,
+            '--json'
         ],
         'Creating the package version'
     );
-    process.stdout.write(
-        '\nInstall it with: sf package install --package <the 04t version id above> --target-org <org> --wait 20\n'
+    process.stdout.write(installInstructions(created));
+}
+
+/** Where and how to install the version sf just created (its 04t id from the --json answer). */
+export function installInstructions(createdJson: string): string {
+    let versionId: unknown;
+    try {
+        versionId = (JSON.parse(createdJson) as { result?: { SubscriberPackageVersionId?: unknown } }).result
+            ?.SubscriberPackageVersionId;
+    } catch {
+        versionId = undefined;
+    }
+    if (typeof versionId !== 'string' || !/^04t[0-9A-Za-z]{12,15}$/.test(versionId)) {
+        return '\nInstall it with: sf package install --package <the 04t version id above> --target-org <org> --wait 20\n';
+    }
+    return (
+        `\nPackage version ${versionId} created.\n` +
+        `Install URL (production or developer org): https://login.salesforce.com/packaging/installPackage.apexp?p0=${versionId}\n` +
+        `Install URL (sandbox): https://test.salesforce.com/packaging/installPackage.apexp?p0=${versionId}\n` +
+        `Or: sf package install --package ${versionId} --target-org <org> --wait 20\n`
     );
 }
 

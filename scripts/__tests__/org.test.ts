@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { main, sampleCustomers, sampleRecords, type Runner } from '../org';
+import { installInstructions, main, sampleCustomers, sampleRecords, type Runner } from '../org';
 import { PROJECT_ROOT } from '@tools/lib/forceApp';
 import { toolCommand } from '@tools/lib/labels';
 import { loadFixtures } from '@fixtures';
@@ -104,8 +104,13 @@ describe('org scripts', () => {
         ]);
     });
 
-    it('package:version creates the package once, then a version with code coverage', () => {
-        const sf = fakeSf(DEV_HUB);
+    it('package:version creates the package once, then a version with code coverage, and prints its install URL', () => {
+        const sf = fakeSf({
+            ...DEV_HUB,
+            'package version create': {
+                stdout: JSON.stringify({ status: 0, result: { SubscriberPackageVersionId: '04t5e000000ABCDAAA' } })
+            }
+        });
         const build = jest.fn();
         expect(main(['package-version'], { run: sf.run, build })).toBe(0);
         expect(sf.calls.map((c) => c.slice(0, 3).join(' '))).toEqual([
@@ -121,10 +126,17 @@ describe('org scripts', () => {
                 '--code-coverage',
                 '--installation-key-bypass',
                 '--package',
-                'Interaction Log for Salesforce'
+                'Interaction Log for Salesforce',
+                '--json'
             ])
         );
         expect(build).toHaveBeenCalledTimes(1);
+        const printed = out.mock.calls.map((c) => String(c[0])).join('');
+        expect(printed).toContain(
+            'Install URL (production or developer org): https://login.salesforce.com/packaging/installPackage.apexp?p0=04t5e000000ABCDAAA'
+        );
+        expect(printed).toContain('sf package install --package 04t5e000000ABCDAAA');
+        expect(installInstructions('not json')).toContain('<the 04t version id above>');
     });
 
     it('tells the user to install the CLI when sf is missing', () => {
