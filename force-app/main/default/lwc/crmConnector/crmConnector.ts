@@ -277,6 +277,11 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     @wire(CurrentPageReference)
     wiredPageReference(reference?: PageReferenceLike): void {
         this.context.update({ pageReference: reference ?? undefined });
+        // "Opened Ana Souza" is stale once the agent is on another page.
+        const opened = this.screenPop?.openedRecordId;
+        const here = reference?.attributes?.recordId;
+        if (opened && (typeof here !== 'string' || here.slice(0, 15) !== opened.slice(0, 15)))
+            this.screenPop = undefined;
         // A new record page may be the Contact the agent just created from a screen pop.
         if (this.linker.waiting) this.checkCreatedCustomers();
     }
@@ -669,7 +674,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     handleScreenPopChoose(event: CustomEvent<{ recordId: string; objectType?: string }>): void {
         const { recordId, objectType } = event.detail;
         const choice = this.screenPop?.choices?.find((c) => c.recordId === recordId);
-        this.screenPop = choice ? screenPopViews.chosen(choice.label) : undefined;
+        this.screenPop = choice ? screenPopViews.chosen(choice.label, recordId) : undefined;
         this.openRecord(recordId, objectType);
     }
 
@@ -740,12 +745,17 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         return this.connection === 'loading' ? undefined : this.plan.connectorUrl;
     }
 
+    /** Logs wait because Salesforce cannot be reached (the first one shown failed for that reason). */
+    private get orgUnreachable(): boolean {
+        return this.snapshot.pending[0]?.lastError === LABELS.saveOffline;
+    }
+
     get connectionLabel(): string {
-        return CONNECTION_VIEWS[this.connection].label;
+        return this.orgUnreachable ? LABELS.statusOrgUnreachable : CONNECTION_VIEWS[this.connection].label;
     }
 
     get connectionIcon(): string {
-        return CONNECTION_VIEWS[this.connection].icon;
+        return this.orgUnreachable ? 'utility:offline' : CONNECTION_VIEWS[this.connection].icon;
     }
 
     /** Why logs cannot be saved at all (no access to the object), so nobody waits in silence. */

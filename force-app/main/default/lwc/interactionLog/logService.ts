@@ -216,9 +216,11 @@ export class InteractionLogService {
         });
         if (result.ok) {
             this.held.delete(entry.id);
+            const written = result.fields[FIELD.name];
             this.onOutcome({
                 kind: 'saved',
-                label: entry.label,
+                // The record's name as written (a log received before the configuration was listed provisionally).
+                label: typeof written === 'string' && written ? written : entry.label,
                 recordId: result.recordId,
                 fields: result.fields,
                 warnings: result.warnings,

@@ -168,6 +168,7 @@ import linkSaved from '@salesforce/label/c.InteractionLog_Link_Saved';
 import linkCannot from '@salesforce/label/c.InteractionLog_Link_Cannot';
 import linkAlready from '@salesforce/label/c.InteractionLog_Link_Already';
 import configurationLoaded from '@salesforce/label/c.InteractionLog_Configuration_Loaded';
+import statusOrgUnreachable from '@salesforce/label/c.InteractionLog_Status_Org_Unreachable';
 
 export const LABELS = {
     statusLoading,
@@ -329,7 +330,8 @@ export const LABELS = {
     linkSaved,
     linkCannot,
     linkAlready,
-    configurationLoaded
+    configurationLoaded,
+    statusOrgUnreachable
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

@@ -206,6 +206,8 @@ export interface ScreenPopView {
     message: string;
     choices?: { recordId: string; objectType: string; label: string; title: string }[];
     create?: { objectApiName: string; defaults: Record<string, string>; label: string };
+    /** The record this screen pop opened: once the agent moves to another page, the view is stale. */
+    openedRecordId?: string;
 }
 
 export const screenPopViews = {
@@ -222,16 +224,18 @@ export const screenPopViews = {
         message: formatLabel(LABELS.spFailed, terms.display, reason)
     }),
     /** The agent opened one of the choices. */
-    chosen: (label: string): ScreenPopView => ({
+    chosen: (label: string, recordId?: string): ScreenPopView => ({
         title: formatLabel(LABELS.spOpenedTitle, label),
-        message: formatLabel(LABELS.spChosen, label)
+        message: formatLabel(LABELS.spChosen, label),
+        openedRecordId: recordId
     }),
     decided(decision: ScreenPopDecision, terms: SearchTerms): ScreenPopView {
         const address = terms.display;
         if (decision.kind === 'open') {
             return {
                 title: formatLabel(LABELS.spOpenedTitle, decision.record.recordName),
-                message: formatLabel(LABELS.spOpened, describeChoice(decision.record), address)
+                message: formatLabel(LABELS.spOpened, describeChoice(decision.record), address),
+                openedRecordId: decision.record.recordId
             };
         }
         if (decision.kind === 'choose') {

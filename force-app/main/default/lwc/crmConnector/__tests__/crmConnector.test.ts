@@ -404,10 +404,12 @@ describe('c-crm-connector', () => {
         await flush();
         expect(find(element, '.row-state')?.textContent).toBe('Waiting to retry (attempt 1)');
         expect(find(element, '.row-error')?.textContent).toMatch(/cannot be reached/);
+        expect(badge(element)).toBe('Salesforce unreachable');
         window.dispatchEvent(new Event('online'));
         await flush();
         expect(mockCreateRecord).toHaveBeenCalledTimes(2);
         expect(queueLabel(element)).not.toContain('pending');
+        expect(badge(element)).not.toBe('Salesforce unreachable');
         expect(find(element, '.last-saved-link')).not.toBeNull();
     });
 
@@ -583,6 +585,13 @@ describe('c-crm-connector', () => {
                 attributes: { recordId: '003000000000003AAA', objectApiName: 'Contact', actionName: 'view' }
             });
             expect(screenPopText(element)).toBe('Opened Ana Souza · Contact · Souza Consulting for +13125550187.');
+            // The page it opened keeps the message; another page makes it stale, so it goes.
+            pageAdapter.emit({ type: 'standard__recordPage', attributes: { recordId: '003000000000003AAA' } });
+            await flush();
+            expect(screenPopText(element)).toBe('Opened Ana Souza · Contact · Souza Consulting for +13125550187.');
+            pageAdapter.emit({ type: 'standard__recordPage', attributes: { recordId: '001000000000001AAA' } });
+            await flush();
+            expect(find(element, '.screen-pop')).toBeNull();
         });
 
         it('collapses a burst of screen pops to the first and the latest', async () => {

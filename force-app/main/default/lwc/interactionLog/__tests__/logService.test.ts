@@ -156,6 +156,24 @@ describe('the Interaction Log service', () => {
         expect(outcomes).toHaveLength(1);
     });
 
+    it('reports a log received before the configuration by the name its record got, not the provisional one', async () => {
+        const { api } = org();
+        const outcomes: LogOutcome[] = [];
+        const service = new InteractionLogService({
+            storage: memoryStorage(),
+            api,
+            onOutcome: (o) => outcomes.push(o)
+        });
+        const message = received('axp-voice-inbound');
+        service.receive(message);
+        expect(service.snapshot().pending[0].label).toBe(`Interaction ${message.body.interactionId}`);
+        service.configure(config);
+        await settle(service);
+        const saved = outcomes[0] as Extract<LogOutcome, { kind: 'saved' }>;
+        expect(saved.label).toBe('Inbound call - billing question');
+        expect(saved.label).toBe(saved.fields.Name);
+    });
+
     it('saves what an earlier page left in storage, reading each stored body once', async () => {
         const storage = memoryStorage();
         const before = new InteractionLogService({ storage, api: org().api, onOutcome: () => undefined });

@@ -205,7 +205,8 @@ describe('screenPop: what the agent reads', () => {
         );
         expect(open).toEqual({
             title: 'Opened Ana Souza',
-            message: 'Opened Ana Souza · Contact · Souza Consulting for +13125550187.'
+            message: 'Opened Ana Souza · Contact · Souza Consulting for +13125550187.',
+            openedRecordId: '003000000000003AAA'
         });
         const choose = screenPopViews.decided(decideScreenPop(directory, terms), terms);
         expect(choose.title).toBe('2 records match +14155550142');
