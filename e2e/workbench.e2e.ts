@@ -272,7 +272,62 @@ describe('the workbench', () => {
         ).interactionData.draft.emailDraftBody;
         assert.equal((await draft.textContent())?.trim(), body);
         assert.equal(await page.locator('wb-records script').count(), 0, 'markup in the payload is text, not elements');
-        assert.equal(await page.locator('wb-records tr[data-field="Raw_Payload__c"]').count(), 1);
+        // The raw payload is folded away, as text; fields read by their labels, in order; lookups by their names.
+        const raw = page.locator('wb-records details.raw-payload');
+        assert.equal(await raw.count(), 1);
+        assert.match((await raw.locator('pre').textContent()) ?? '', /"interactionId"/);
+        const labels = (await page.locator('wb-records table.fields tbody th').allInnerTexts()).map((t) => t.trim());
+        assert.deepEqual(
+            labels,
+            [...labels].sort((a, b) => a.localeCompare(b))
+        );
+        assert.ok(labels.includes('Record ID') && labels.includes('Created Date'), 'system fields are labelled');
+        assert.equal(labels.includes('Raw_Payload__c') || labels.includes('Raw Payload'), false);
+    });
+
+    it('lays the page out so toasts never cover the controls, names are whole, and Tasks are in view', async () => {
+        const frame = await simulator();
+        for (const name of ['axp-voice-inbound', 'axp-chat', 'axp-email-draft']) {
+            await frame.click(`button[data-fixture="${name}"]`);
+        }
+        await until('three records', () => workbench.emulator.size === 3);
+        await page.locator('wb-records :text("Interaction Logs (3)")').waitFor();
+        // Toasts of problems: a log the org refuses shows them.
+        workbench.emulator.faults.rejectFields = ['Subject__c'];
+        await frame.click('button[data-fixture="elite-voice-outbound"]');
+        const toasts = page.locator('.toasts .slds-notify_toast');
+        await until('a toast', async () => (await toasts.count()) > 0);
+        const box = async (selector: string) => {
+            const found = await page.locator(selector).first().boundingBox();
+            assert.ok(found, `${selector} is on the page`);
+            return found;
+        };
+        const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+            a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        const controls = [await box('header.slds-page-header'), await box('wb-org-controls')];
+        for (let i = 0; i < (await toasts.count()); i += 1) {
+            const toast = await toasts.nth(i).boundingBox();
+            assert.ok(toast);
+            for (const control of controls) assert.equal(overlaps(toast, control), false, 'a toast covers a control');
+        }
+        // The Name column shows each name whole.
+        const truncated = await page.evaluate(`(() => {
+            const cells = [];
+            const walk = (root) => {
+                for (const el of root.querySelectorAll('*')) {
+                    if (el.getAttribute && el.getAttribute('data-label') === 'Name') cells.push(el);
+                    if (el.shadowRoot) walk(el.shadowRoot);
+                }
+            };
+            walk(document);
+            return cells.filter((c) => {
+                const text = c.querySelector('.slds-truncate, lightning-base-formatted-text, div') || c;
+                return text.scrollWidth > text.clientWidth + 1;
+            }).length + '/' + cells.length;
+        })()`);
+        assert.match(String(truncated), /^0\/[1-9]/, `truncated Name cells: ${truncated}`);
+        assert.ok(await page.locator('wb-records .tasks lightning-datatable').isVisible(), 'the Tasks are in view');
+        assert.deepEqual(pageErrors, []);
     });
 });
 

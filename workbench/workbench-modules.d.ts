@@ -9,6 +9,7 @@ declare module 'lightning/platformWorkspaceApi' {
         tabId: string;
         recordId: string;
         focused: boolean;
+        subtabs: WorkbenchTab[];
     }
     /** The workspace tabs now and after every change; returns the unsubscribe function. */
     export function watchTabs(watch: (tabs: WorkbenchTab[]) => void): () => void;

@@ -64,7 +64,18 @@ export default class CurrentPage extends NavigationMixin(LightningElement) {
         return this.reference?.type ?? 'home';
     }
 
+    /** In a console, the focused workspace tab (or subtab) is the page the agent is on. */
+    private get focusedTabRecordId(): string | undefined {
+        const all = this.tabs.flatMap((t) => [t, ...t.subtabs]);
+        return all.find((t) => t.focused)?.recordId;
+    }
+
     get pageTitle(): string {
+        const focused = CONSOLE ? this.focusedTabRecordId : undefined;
+        if (focused) {
+            const record = this.directory.find((r) => r.recordId === focused);
+            return record ? `${record.objectType}: ${record.recordName}` : `Record ${focused}`;
+        }
         const ref = this.reference;
         if (!ref) return 'Home';
         const a = ref.attributes;
@@ -90,6 +101,12 @@ export default class CurrentPage extends NavigationMixin(LightningElement) {
 
     /** On a Contact, Lead, Account, Case or Opportunity page: the record the Call buttons are for. */
     get dialRecord(): { recordId: string; objectApiName: string } | undefined {
+        const focused = CONSOLE ? this.focusedTabRecordId : undefined;
+        const inTab = focused ? this.directory.find((r) => r.recordId === focused) : undefined;
+        if (inTab)
+            return DIAL_OBJECTS.includes(inTab.objectType)
+                ? { recordId: inTab.recordId, objectApiName: inTab.objectType }
+                : undefined;
         const ref = this.reference;
         if (ref?.type !== 'standard__recordPage') return undefined;
         const { recordId, objectApiName } = ref.attributes;
