@@ -7,6 +7,15 @@ import { TARGET_OBJECT } from '../../force-app/main/default/lwc/interactionLog/i
 import { readXml, type FieldFile } from '../lib/forceApp';
 import { add, list, text, type Context } from './context';
 
+/** The Apex classes the component calls: both permission sets grant exactly these. */
+const PACKAGE_CLASSES = [
+    'InteractionLogConfigController',
+    'InteractionLogDirectoryController',
+    'InteractionLogLinkController',
+    'InteractionLogRecordController',
+    'InteractionLogSaveController'
+];
+
 interface Grant {
     object: Record<string, boolean>;
     classes: string[];
@@ -23,13 +32,7 @@ const PERMISSION_SETS: Record<string, Grant> = {
             viewAllRecords: false,
             modifyAllRecords: false
         },
-        classes: [
-            'InteractionLogConfigController',
-            'InteractionLogDirectoryController',
-            'InteractionLogLinkController',
-            'InteractionLogRecordController',
-            'InteractionLogSaveController'
-        ]
+        classes: PACKAGE_CLASSES
     },
     Interaction_Log_Admin: {
         object: {
@@ -40,13 +43,7 @@ const PERMISSION_SETS: Record<string, Grant> = {
             viewAllRecords: true,
             modifyAllRecords: true
         },
-        classes: [
-            'InteractionLogConfigController',
-            'InteractionLogDirectoryController',
-            'InteractionLogLinkController',
-            'InteractionLogRecordController',
-            'InteractionLogSaveController'
-        ]
+        classes: PACKAGE_CLASSES
     }
 };
 

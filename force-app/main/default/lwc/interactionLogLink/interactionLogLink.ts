@@ -113,6 +113,24 @@ export default class InteractionLogLink extends NavigationMixin(LightningElement
             : undefined;
     }
 
+    /** The records offered: those matching the caller, then what the search found, each list with its heading. */
+    get sections(): { key: string; emptyId: string; heading?: string; empty?: string; rows: Row[] }[] {
+        const results = { key: 'results', emptyId: 'no-results', empty: this.noResultsText, rows: this.resultRows };
+        if (!this.hasAddress) return [results];
+        const matches = {
+            key: 'matches',
+            emptyId: 'no-matches',
+            heading: this.matchesHeading,
+            empty: this.noMatchesText,
+            rows: this.matchRows
+        };
+        return [matches, results];
+    }
+
+    get noAddress(): boolean {
+        return !this.hasAddress;
+    }
+
     get matchRows(): Row[] {
         return this.matches.map((r) =>
             this.row(r, r.partial ? formatLabel(LABELS.spPartialChoice, describeChoice(r)) : describeChoice(r))

@@ -6,6 +6,7 @@ import {
     logAddresses,
     taskLinkFields,
     valuesBefore,
+    type CustomerLinkerOptions,
     type LinkNotice
 } from 'c/customerLink';
 import type { ObjectSchema } from 'c/interactionLog';
@@ -75,7 +76,7 @@ describe('linking the log of a screen pop to the Contact created from it', () =>
     let remembered: unknown[];
     let forgotten: string[];
 
-    function linker(): CustomerLinker {
+    function linker(overrides: Partial<CustomerLinkerOptions> = {}): CustomerLinker {
         return new CustomerLinker({
             contactsCreatedSince: async () => created,
             updateRecord: async (input) => {
@@ -86,7 +87,8 @@ describe('linking the log of a screen pop to the Contact created from it', () =>
             schema: () => schema,
             callingCode: () => '1',
             onNotice: (notice) => notices.push(notice),
-            now: () => now
+            now: () => now,
+            ...overrides
         });
     }
 
@@ -172,32 +174,19 @@ describe('linking the log of a screen pop to the Contact created from it', () =>
     });
 
     it('keeps waiting when Salesforce cannot be asked, and says why a link failed', async () => {
-        const l = new CustomerLinker({
+        const l = linker({
             contactsCreatedSince: async () => {
                 throw new Error('offline');
-            },
-            updateRecord: () => Promise.reject({ body: { message: 'insufficient access rights on object id' } }),
-            rememberNumber: () => undefined,
-            forgetNumber: () => undefined,
-            schema: () => schema,
-            callingCode: () => '1',
-            onNotice: (notice) => notices.push(notice),
-            now: () => now
+            }
         });
         l.expectContact('+15550000001');
         await l.check();
         expect(l.waiting).toBe(true);
         expect(notices).toEqual([]);
 
-        const refused = new CustomerLinker({
+        const refused = linker({
             contactsCreatedSince: async () => [contact],
-            updateRecord: () => Promise.reject({ body: { message: 'insufficient access rights on object id' } }),
-            rememberNumber: () => undefined,
-            forgetNumber: () => undefined,
-            schema: () => schema,
-            callingCode: () => '1',
-            onNotice: (notice) => notices.push(notice),
-            now: () => now
+            updateRecord: () => Promise.reject({ body: { message: 'insufficient access rights on object id' } })
         });
         refused.expectContact('+15550000001');
         await refused.logSaved(savedLog('+15550000001'));
