@@ -82,6 +82,17 @@ function start(api: OrgApi, storage: OutboxStorage = memoryStorage(), writer: Wr
     return { service, outcomes };
 }
 
+/** A service whose configuration has not arrived yet. */
+function unconfigured() {
+    const outcomes: LogOutcome[] = [];
+    const service = new InteractionLogService({
+        storage: memoryStorage(),
+        api: org().api,
+        onOutcome: (o) => outcomes.push(o)
+    });
+    return { service, outcomes };
+}
+
 beforeEach(() => prepareSpy.mockClear());
 
 describe('the Interaction Log service', () => {
@@ -139,13 +150,7 @@ describe('the Interaction Log service', () => {
     });
 
     it('lists a log under a provisional name until it is configured, then maps it when it is saved', async () => {
-        const { api } = org();
-        const outcomes: LogOutcome[] = [];
-        const service = new InteractionLogService({
-            storage: memoryStorage(),
-            api,
-            onOutcome: (o) => outcomes.push(o)
-        });
+        const { service, outcomes } = unconfigured();
         const message = received('minimal');
         service.receive(message);
         expect(prepareSpy).not.toHaveBeenCalled();
@@ -157,13 +162,7 @@ describe('the Interaction Log service', () => {
     });
 
     it('reports a log received before the configuration by the name its record got, not the provisional one', async () => {
-        const { api } = org();
-        const outcomes: LogOutcome[] = [];
-        const service = new InteractionLogService({
-            storage: memoryStorage(),
-            api,
-            onOutcome: (o) => outcomes.push(o)
-        });
+        const { service, outcomes } = unconfigured();
         const message = received('axp-voice-inbound');
         service.receive(message);
         expect(service.snapshot().pending[0].label).toBe(`Interaction ${message.body.interactionId}`);
