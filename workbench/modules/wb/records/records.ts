@@ -41,7 +41,7 @@ export default class Records extends LightningElement {
     private timer?: ReturnType<typeof setInterval>;
 
     columns = [
-        { label: 'Name', fieldName: 'Name', type: 'text', initialWidth: 300, wrapText: true },
+        { label: 'Name', fieldName: 'Name', type: 'text', initialWidth: 250, wrapText: true },
         { label: 'Channel', fieldName: 'Channel__c', type: 'text', initialWidth: 100 },
         { label: 'Direction', fieldName: 'Direction__c', type: 'text', initialWidth: 100 },
         { label: 'Caller', fieldName: 'Caller_Name__c', type: 'text' },
