@@ -18,6 +18,8 @@ const PACKAGE_CLASSES = [
 
 interface Grant {
     object: Record<string, boolean>;
+    /** Fields its users read but never write (the package's jobs set them). */
+    readOnly?: string[];
     classes: string[];
 }
 
@@ -32,7 +34,8 @@ const PERMISSION_SETS: Record<string, Grant> = {
             viewAllRecords: false,
             modifyAllRecords: false
         },
-        classes: PACKAGE_CLASSES
+        classes: PACKAGE_CLASSES,
+        readOnly: ['Raw_Payload_Cleared__c']
     },
     Interaction_Log_Admin: {
         object: {
@@ -94,8 +97,11 @@ export function checkPermissionSets(ctx: Context, fields: FieldFile[]): void {
                 continue;
             }
             const editable = text(p.editable) === 'true';
+            const readOnly = grant.readOnly?.includes(f.schema.apiName) ?? false;
             if (f.schema.calculated && editable) add(ctx, 'metadata', file, `makes the formula field ${key} editable.`);
-            if (!f.schema.calculated && !editable)
+            if (readOnly && editable)
+                add(ctx, 'metadata', file, `lets its users write ${key}, which only the package's jobs set.`);
+            if (!f.schema.calculated && !readOnly && !editable)
                 add(ctx, 'metadata', file, `does not let its users write ${key}, which logs need.`);
             granted.delete(key);
         }

@@ -39,7 +39,8 @@ export const KEPT_FIELDS: ReadonlySet<string> = new Set<string>([
     FIELD.nameId,
     FIELD.relatedToId,
     FIELD.taskId,
-    FIELD.customFields
+    FIELD.customFields,
+    'Raw_Payload_Cleared__c'
 ]);
 
 /** Names listed in one warning line at most; the rest are counted. */
