@@ -106,6 +106,7 @@ beforeEach(async () => {
     await context?.close();
     workbench.emulator.reset();
     workbench.emulator.clearFaults();
+    workbench.emulator.createTask = false;
     pageErrors = [];
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await openPage();
@@ -327,6 +328,24 @@ describe('the workbench', () => {
         })()`);
         assert.match(String(truncated), /^0\/[1-9]/, `truncated Name cells: ${truncated}`);
         assert.ok(await page.locator('wb-records .tasks lightning-datatable').isVisible(), 'the Tasks are in view');
+        // Opening the pending logs does not squeeze the connector: its frame keeps most of the component's height.
+        workbench.emulator.faults.offline = true;
+        await frame.fill('#burstSize', '20');
+        await frame.click('#burst');
+        await until('20 logs waiting', async () => (await queueLabel()).includes('20 pending'));
+        await page.locator('c-crm-connector .queue-toggle button').click();
+        await page.locator('c-crm-connector .panel').waitFor();
+        // ...and a screen pop asks the agent to choose at the same time.
+        workbench.emulator.faults.offline = false;
+        await frame.click('button[data-fixture="ambiguous-number"]');
+        await page.locator('c-crm-connector .screen-pop-choice').first().waitFor();
+        const host = await box('c-crm-connector .host');
+        const connector = await box('c-crm-connector iframe');
+        assert.ok(
+            connector.height >= host.height * 0.55 - 1,
+            `the frame keeps ${connector.height} of ${host.height} px`
+        );
+        workbench.emulator.faults.offline = false;
         assert.deepEqual(pageErrors, []);
     });
 });
@@ -865,10 +884,16 @@ describe('the workbench leaves no log without its customer', () => {
         assert.deepEqual(pageErrors, []);
     });
 
-    it('links a log from a shared number by hand, in two clicks, to the record the agent picks', async () => {
+    it('links a log from a shared number by hand, in two clicks, to the record the agent picks, its Task following', async () => {
+        workbench.emulator.createTask = true;
+        await page.reload();
         const frame = await simulator();
         await endCallFrom(frame, '+14155550142', 'shared-number-1');
-        await until('the log', () => workbench.emulator.size === 1);
+        await until(
+            'the log and its Task',
+            () => workbench.emulator.size === 1 && workbench.emulator.tasks().length === 1
+        );
+        assert.equal(workbench.emulator.tasks()[0].fields.WhoId, undefined, 'the Task has no Who yet');
         await page.click('wb-records lightning-datatable lightning-primitive-cell-actions button');
         await page.click('text=Link to Customer');
         const choices = page.locator('c-interaction-log-link .matches li');
@@ -881,6 +906,7 @@ describe('the workbench leaves no log without its customer', () => {
         await until('the log linked to the Lead', () => Boolean(workbench.emulator.list()[0].fields.Lead__c));
         const lead = workbench.emulator.directory.find((r) => r.recordName === 'Maria Gonzales');
         assert.equal(workbench.emulator.list()[0].fields.Lead__c, lead?.recordId);
+        await until('the Task follows', () => workbench.emulator.tasks()[0].fields.WhoId === lead?.recordId);
         await until('the action closed', async () => (await page.locator('c-interaction-log-link').count()) === 0);
         assert.deepEqual(pageErrors, []);
     });
