@@ -144,6 +144,18 @@ const UNLINKED_COUNT_WINDOW_MS = 2000;
 /** While a screen pop's New Contact is awaited, Salesforce is asked for it this often (and on every page change). */
 const LINK_CHECK_MS = 10_000;
 
+/** "Configuration loaded at 10:42:05", worked out once per configuration read. */
+function loadedAtText(at: number | undefined): string | undefined {
+    if (at === undefined) return undefined;
+    let time: string;
+    try {
+        time = new Intl.DateTimeFormat(LOCALE.replace('_', '-'), { timeStyle: 'medium' }).format(at);
+    } catch {
+        time = new Date(at).toISOString(); // A locale the browser does not know.
+    }
+    return formatLabel(LABELS.configurationLoaded, time);
+}
+
 export default class CrmConnector extends NavigationMixin(LightningElement) {
     /** Height of the component in pixels (design attribute). */
     @api height = 600;
@@ -164,6 +176,8 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     contextProblem?: string;
     unlinkedCount = 0;
     linkNotice?: LinkNotice;
+    /** When the configuration in force was read, in the agent's time (the status strip's tooltip). */
+    configurationLoaded?: string;
     connection: Connection = 'loading';
     snapshot: OutboxSnapshot = EMPTY_SNAPSHOT;
     rejectionRows: RejectionRow[] = [];
@@ -327,6 +341,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
             load: () => this.apex.schedule(() => getConfiguration()),
             onChange: (state) => {
                 this.configurationState = state;
+                this.configurationLoaded = loadedAtText(state.loadedAt);
                 this.connection = this.plan.ready ? 'waiting' : 'not-configured';
                 this.startWhenReady();
             }
@@ -355,19 +370,6 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
 
     get configuration() {
         return this.configurationState.configuration;
-    }
-
-    /** When the configuration in force was read, in the agent's time (the status strip's tooltip). */
-    get configurationLoaded(): string | undefined {
-        const at = this.configurationState.loadedAt;
-        if (at === undefined) return undefined;
-        let time: string;
-        try {
-            time = new Intl.DateTimeFormat(LOCALE.replace('_', '-'), { timeStyle: 'medium' }).format(at);
-        } catch {
-            time = new Date(at).toISOString(); // A locale the browser does not know.
-        }
-        return formatLabel(LABELS.configurationLoaded, time);
     }
 
     get setting(): SettingRecord | undefined {
@@ -586,7 +588,8 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         this.service?.rememberNumber({
             number: request.number,
             nameId: about.find((r) => isWhoObject(r.objectType))?.recordId,
-            relatedToId: about.find((r) => !isWhoObject(r.objectType))?.recordId
+            relatedToId: about.find((r) => !isWhoObject(r.objectType))?.recordId,
+            callingCode: this.callingCode
         });
     }
 

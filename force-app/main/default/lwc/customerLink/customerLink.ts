@@ -14,21 +14,21 @@
  * whichever comes first, the log or the Contact, and can undo it. Pure: the org calls, the
  * clock and what the agent is told are passed in.
  */
-import { errorMessage, FIELD, fieldOf, lookupFieldFor, type FieldValue, type ObjectSchema } from 'c/interactionLog';
+import {
+    ADDRESS_FIELDS,
+    errorMessage,
+    FIELD,
+    fieldOf,
+    lookupFieldFor,
+    type FieldValue,
+    type ObjectSchema
+} from 'c/interactionLog';
 import { isWhoObject, type RecordSummary } from 'c/crmRecord';
 import { comparePhones, type CustomerRecord } from 'c/screenPop';
 import { formatLabel, LABELS } from 'c/interactionLogLabels';
 
 /** The list view of logs without a customer (shipped with the package). */
 export const UNLINKED_LIST_VIEW = 'Logs_Without_Customer';
-
-/** The log fields that may hold the customer's number or address, in the order they are tried. */
-export const ADDRESS_FIELDS: readonly string[] = [
-    FIELD.callerNumber,
-    FIELD.originatingAddress,
-    'Destination_Address__c',
-    'Updated_Destination_Address__c'
-];
 
 /** The lookups that say a log has its customer. */
 export const CUSTOMER_LOOKUPS: readonly string[] = ['Contact__c', 'Lead__c', 'Account__c', 'Case__c', 'Opportunity__c'];
@@ -100,7 +100,7 @@ export interface CustomerLinkerOptions {
     /** Lightning Data Service updateRecord, for the log and its Task. */
     updateRecord(input: { fields: Record<string, FieldValue | null> }): Promise<unknown>;
     /** The save service: a log that arrives later for this number gets this customer. */
-    rememberNumber(link: { number: string; nameId?: string; relatedToId?: string }): void;
+    rememberNumber(link: { number: string; nameId?: string; relatedToId?: string; callingCode?: string }): void;
     forgetNumber(number: string): void;
     /** The log object as the user may write it. */
     schema(): ObjectSchema | undefined;
@@ -184,7 +184,11 @@ export class CustomerLinker {
             );
             if (!contact) continue;
             expected.contact = contact;
-            this.options.rememberNumber({ number: expected.number, nameId: contact.recordId });
+            this.options.rememberNumber({
+                number: expected.number,
+                nameId: contact.recordId,
+                callingCode: this.options.callingCode()
+            });
             this.last = { number: expected.number };
             const log = this.logs.find((l) => l.at >= expected.at - CREATE_WINDOW_MS && this.holds(l, expected.number));
             if (log) links.push(this.link(log, contact, expected.number));

@@ -16,7 +16,7 @@
  */
 import { isPlainObject, own, truncate } from 'c/safeData';
 import { applyTransform, fitValue, transformFor } from './transforms';
-import { FIELD, type FieldSchema, type FieldValue, type ObjectSchema } from './logSchema';
+import { FIELD, WRITTEN_ONCE, type FieldSchema, type FieldValue, type ObjectSchema } from './logSchema';
 
 /** Where the entries are read, first that is present (the second is the older shape). */
 const ENTRY_PATHS: readonly (readonly string[])[] = [
@@ -26,12 +26,8 @@ const ENTRY_PATHS: readonly (readonly string[])[] = [
 
 /** Fields the package keeps for itself: an agent's entry never writes them. */
 export const KEPT_FIELDS: ReadonlySet<string> = new Set<string>([
+    ...WRITTEN_ONCE,
     FIELD.name,
-    FIELD.interactionId,
-    FIELD.logKey,
-    FIELD.rawPayload,
-    FIELD.warnings,
-    FIELD.warningCount,
     FIELD.establishedTime,
     FIELD.startDate,
     FIELD.startTime,

@@ -47,7 +47,7 @@ export type { LogKeyParts } from './logKey';
 export { applyWarnings, lookupFieldFor, mapInteractionLog } from './logMapper';
 export { applyCustomFields, customFieldTarget, KEPT_FIELDS } from './customFields';
 export type { CustomFieldTarget } from './customFields';
-export { linkByNumber, rememberLink, LINK_MEMORY_MS, MAX_LINKS } from './numberLinks';
+export { ADDRESS_FIELDS, linkByNumber, rememberLink, LINK_MEMORY_MS, MAX_LINKS } from './numberLinks';
 export type { NumberLink } from './numberLinks';
 export type { MapOptions, MapResult } from './logMapper';
 export { prepareLog } from './preparedLog';

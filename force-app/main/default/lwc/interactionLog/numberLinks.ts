@@ -8,16 +8,20 @@
  * is told the same records in `clickToDialResponse`, so it normally sends them itself;
  * this covers a connector that does not.)
  *
- * Terms: a number link is `{ number, nameId?, relatedToId?, at }`; two numbers are the
- * same when their digits are equal, or one ends with the other and the shorter has at
- * least 7 digits (a national number against its E.164 form).
+ * Terms: a number link is `{ number, nameId?, relatedToId?, callingCode?, at }`; two
+ * numbers are the same by the screen pop's one rule (`comparePhones` is 'exact': E.164
+ * where both carry a country code, a national number read with the link's calling code),
+ * never because they only end alike.
  */
+import { comparePhones } from 'c/screenPop';
 import { FIELD, type FieldValue } from './logSchema';
 
 export interface NumberLink {
     number: string;
     nameId?: string;
     relatedToId?: string;
+    /** The calling code a national number is read with (the setting's Default Country, or the agent's locale). */
+    callingCode?: string;
     /** When the number was tied to the records (ms since the epoch). */
     at: number;
 }
@@ -26,23 +30,13 @@ export interface NumberLink {
 export const MAX_LINKS = 20;
 export const LINK_MEMORY_MS = 4 * 3_600_000;
 
-/** The log fields that may hold the number. */
-const ADDRESS_FIELDS = [
-    'Destination_Address__c',
-    'Updated_Destination_Address__c',
+/** The log fields that hold the customer's number or address, the caller's first. */
+export const ADDRESS_FIELDS: readonly string[] = [
     FIELD.callerNumber,
     FIELD.originatingAddress,
-    'DNIS__c'
+    'Destination_Address__c',
+    'Updated_Destination_Address__c'
 ];
-
-const digitsOf = (value: string): string => value.replace(/\D/g, '');
-
-function sameNumber(a: string, b: string): boolean {
-    if (a === '' || b === '') return false;
-    if (a === b) return true;
-    const [short, long] = a.length < b.length ? [a, b] : [b, a];
-    return short.length >= 7 && long.endsWith(short);
-}
 
 /** Adds a link to the list (newest first, at most MAX_LINKS, none older than LINK_MEMORY_MS). */
 export function rememberLink(links: readonly NumberLink[], link: NumberLink): NumberLink[] {
@@ -62,10 +56,8 @@ export function linkByNumber(fields: Record<string, FieldValue>, links: readonly
     if (links.length === 0 || fields[FIELD.nameId] !== undefined || fields[FIELD.relatedToId] !== undefined) {
         return false;
     }
-    const addresses = ADDRESS_FIELDS.map((f) => fields[f])
-        .filter((v): v is string => typeof v === 'string')
-        .map(digitsOf);
-    const link = links.find((l) => addresses.some((a) => sameNumber(a, digitsOf(l.number))));
+    const addresses = ADDRESS_FIELDS.map((f) => fields[f]).filter((v): v is string => typeof v === 'string');
+    const link = links.find((l) => addresses.some((a) => comparePhones(l.number, a, l.callingCode) === 'exact'));
     if (!link) return false;
     if (link.nameId) fields[FIELD.nameId] = link.nameId;
     if (link.relatedToId) fields[FIELD.relatedToId] = link.relatedToId;

@@ -16,14 +16,7 @@ import LOCALE from '@salesforce/i18n/locale';
 import INTERACTION_LOG_OBJECT from '@salesforce/schema/Interaction_Log__c';
 import searchCustomers from '@salesforce/apex/InteractionLogRecordController.searchCustomers';
 import searchRecords from '@salesforce/apex/InteractionLogRecordController.searchRecords';
-import {
-    ADDRESS_FIELDS,
-    CUSTOMER_LOOKUPS,
-    hasCustomer,
-    linkFields,
-    logAddresses,
-    taskLinkFields
-} from 'c/customerLink';
+import { CUSTOMER_LOOKUPS, hasCustomer, linkFields, logAddresses, taskLinkFields } from 'c/customerLink';
 import {
     callingCodeForLocale,
     customersMatching,
@@ -34,7 +27,7 @@ import {
     type CustomerRecord,
     type MatchedCustomer
 } from 'c/screenPop';
-import { errorMessage, FIELD, schemaFromObjectInfo, type UiApiObjectInfo } from 'c/interactionLog';
+import { ADDRESS_FIELDS, errorMessage, FIELD, schemaFromObjectInfo, type UiApiObjectInfo } from 'c/interactionLog';
 import { formatLabel, LABELS } from 'c/interactionLogLabels';
 import { browserTimers, type Timers } from 'c/rateLimits';
 

@@ -138,7 +138,7 @@ describe('linking the log of a screen pop to the Contact created from it', () =>
         l.expectContact('+15550000001');
         created = [contact];
         await l.check();
-        expect(remembered).toEqual([{ number: '+15550000001', nameId: contact.recordId }]);
+        expect(remembered).toEqual([{ number: '+15550000001', nameId: contact.recordId, callingCode: '1' }]);
         expect(updates).toEqual([]);
         expect(notices.slice(-1)[0]?.text).toBe('New Caller was created: the log of this call will be linked to it.');
         // A log saved unlinked after all (say it was prepared before) is still linked.

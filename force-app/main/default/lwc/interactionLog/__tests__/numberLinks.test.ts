@@ -4,6 +4,7 @@ const link = (number: string, at: number, nameId = '003000000000001AAA'): Number
     number,
     nameId,
     relatedToId: '500000000000001AAA',
+    callingCode: '1',
     at
 });
 
