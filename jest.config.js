@@ -10,6 +10,7 @@ module.exports = {
         '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
         '^lightning/platformUtilityBarApi$': '<rootDir>/force-app/test/jest-mocks/lightning/platformUtilityBarApi',
         '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions',
+        '^lightning/graphql$': '<rootDir>/force-app/test/jest-mocks/lightning/graphql',
         '^@jest-mocks/(.*)$': '<rootDir>/force-app/test/jest-mocks/$1',
         '^@tools/(.*)$': '<rootDir>/tools/$1',
         '^@workbench/(.*)$': '<rootDir>/workbench/$1',

@@ -9,6 +9,7 @@ import {
     InteractionLogService,
     mapInteractionLog,
     memoryStorage,
+    OrgRequests,
     type FieldMapping,
     type ObjectSchema,
     type OrgApi,
@@ -55,7 +56,8 @@ class Tab {
     constructor(
         private readonly r: Rig,
         storage: OutboxStorage = memoryStorage(),
-        api: OrgApi = r.lds
+        // As the component saves: its requests few at a time, a backlog's creates in batches.
+        api: OrgApi = new OrgRequests(r.lds, r.lds.mutations)
     ) {
         this.service = new InteractionLogService({
             storage,

@@ -198,7 +198,7 @@ function compareWithNaive(iterations: number): { mapperP50: number; naiveP50: nu
 /** Drains `sent` through a fresh service into the emulator; returns the seconds it took. */
 async function drainThrough(lds: ReturnType<typeof emulatorLds>, sent: unknown[]): Promise<number> {
     const started = performance.now();
-    const service = logService(lds);
+    const service = logService(new shipped.OrgRequests(lds, lds.mutations));
     for (const m of sent) handle(m, service);
     await drained(service);
     service.stop();

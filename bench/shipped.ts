@@ -15,7 +15,10 @@ import { LABEL_IMPORT_PREFIX, readLabels } from '../tools/lib/labels';
 import type * as Service from '../force-app/main/default/lwc/interactionLog/interactionLog';
 import type * as Protocol from '../force-app/main/default/lwc/connectorProtocol/connectorProtocol';
 
-export type Shipped = Pick<typeof Service, 'InteractionLogService' | 'memoryStorage' | 'mapInteractionLog'> &
+export type Shipped = Pick<
+    typeof Service,
+    'InteractionLogService' | 'memoryStorage' | 'mapInteractionLog' | 'OrgRequests'
+> &
     Pick<typeof Protocol, 'judgeMessage'>;
 
 function platformModules(): Plugin {
@@ -43,7 +46,7 @@ export async function loadShipped(): Promise<Shipped> {
         await build({
             stdin: {
                 contents: [
-                    "export { InteractionLogService, memoryStorage, mapInteractionLog } from 'c/interactionLog';",
+                    "export { InteractionLogService, memoryStorage, mapInteractionLog, OrgRequests } from 'c/interactionLog';",
                     "export { judgeMessage } from 'c/connectorProtocol';"
                 ].join('\n'),
                 resolveDir: DEFAULT_SOURCE,

@@ -211,6 +211,29 @@ describe('the workbench', () => {
         assert.equal(workbench.emulator.size, 1);
     });
 
+    it('saves a backlog kept while the org was offline in batches, each log once', async () => {
+        const frame = await simulator();
+        workbench.emulator.faults.offline = true;
+        await frame.evaluate(`(async () => {
+            const host = new URLSearchParams(location.search).get('host');
+            const template = await (await fetch('/fixtures/messages/axp-voice-inbound.json')).json();
+            for (let i = 0; i < 60; i += 1) {
+                const message = JSON.parse(JSON.stringify(template));
+                message.data.message.body.interactionId = 'backlog-' + i;
+                window.parent.postMessage(message, host);
+            }
+        })()`);
+        await until('the pending logs', async () => (await queueLabel()) === '60 pending');
+        workbench.emulator.clearFaults();
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await until('the saved logs', () => workbench.emulator.size === 60);
+        await until('the strip without pending logs', async () => (await queueLabel()) === '');
+        assert.equal(workbench.emulator.stats.creates, 60);
+        assert.ok(workbench.emulator.stats.mutations > 0, 'some logs went together in one request');
+        const ids = new Set(workbench.emulator.list().map((r) => r.fields.Interaction_Id__c));
+        assert.equal(ids.size, 60);
+    });
+
     it('saves a log left pending before a reload exactly once after the reload', async () => {
         const frame = await simulator();
         workbench.emulator.faults.offline = true;

@@ -19,6 +19,15 @@ declare module 'lightning/uiRecordApi' {
     export function getFieldValue(record: unknown, field: unknown): unknown;
 }
 
+declare module 'lightning/graphql' {
+    export function gql(strings: TemplateStringsArray, ...values: unknown[]): unknown;
+    export function executeMutation(request: {
+        query: unknown;
+        variables?: Record<string, unknown>;
+        operationName?: string;
+    }): Promise<{ data?: unknown; errors?: unknown }>;
+}
+
 declare module 'lightning/uiObjectInfoApi' {
     import type { WireAdapterConstructor } from 'lwc';
     export const getObjectInfo: WireAdapterConstructor;

@@ -91,6 +91,7 @@ function packageModules() {
 
 const ADAPTERS: Record<string, string> = {
     'lightning/uiRecordApi': 'uiRecordApi.ts',
+    'lightning/graphql': 'graphql.ts',
     'lightning/uiObjectInfoApi': 'uiObjectInfoApi.ts',
     'lightning/platformShowToastEvent': 'platformShowToastEvent.ts',
     '@salesforce/apex/InteractionLogConfigController.getConfiguration': 'apexGetConfiguration.ts',

@@ -119,7 +119,9 @@ export class OrgEmulator {
         taskCreates: 0,
         taskUpdates: 0,
         searches: 0,
-        directoryRequests: 0
+        directoryRequests: 0,
+        /** GraphQL mutations run (batches of creates). */
+        mutations: 0
     };
     /** The workbench setting record's Create Task (the page reads it when it loads). */
     createTask = false;
@@ -398,6 +400,38 @@ export class OrgEmulator {
         if (existing.apiName) this.stats.taskUpdates += 1;
         else this.stats.updates += 1;
         return { ok: true, record };
+    }
+
+    /**
+     * A GraphQL mutation of the kind the package sends (orgRequests): record creates under
+     * aliases, each taking its input from a variable, with `allOrNone: false`. Answers as the
+     * GraphQL API does: `data.uiapi.<alias>` with the new record's Id, or null and an error
+     * naming the alias. Anything else is refused as the API refuses a document it cannot run.
+     */
+    mutate(query: unknown, variables: Record<string, unknown> = {}): { data?: unknown; errors?: unknown[] } {
+        const text = String(query ?? '');
+        const operations = [...text.matchAll(/(\w+)\s*:\s*(\w+)Create\s*\(\s*input\s*:\s*\$(\w+)\s*\)/g)];
+        if (!/^\s*mutation\b/.test(text) || !/allOrNone\s*:\s*false/.test(text) || operations.length === 0)
+            return { errors: [{ message: 'The workbench runs record creates with allOrNone: false only.' }] };
+        this.stats.mutations += 1;
+        const uiapi: Record<string, unknown> = {};
+        const errors: unknown[] = [];
+        for (const [, alias, apiName, variable] of operations) {
+            const input = variables[variable] as Record<string, Record<string, unknown>> | undefined;
+            const outcome = this.create(apiName, input?.[apiName] ?? {});
+            if (outcome.ok) {
+                uiapi[alias] = { Record: { Id: outcome.record.Id } };
+                continue;
+            }
+            uiapi[alias] = null;
+            const [first] = Array.isArray(outcome.body) ? (outcome.body as { message?: string }[]) : [];
+            errors.push({
+                message: first?.message ?? 'refused',
+                paths: ['uiapi', alias],
+                extensions: { detail: outcome.body }
+            });
+        }
+        return errors.length ? { data: { uiapi }, errors } : { data: { uiapi } };
     }
 
     /** Makes the org behave again. */

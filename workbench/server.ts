@@ -116,7 +116,7 @@ async function handleApi(
     path: string
 ): Promise<void> {
     const method = req.method ?? 'GET';
-    const isOrgCall = path.startsWith('/ui-api/') || path.startsWith('/apex/');
+    const isOrgCall = path.startsWith('/ui-api/') || path.startsWith('/apex/') || path === '/graphql';
     const workbenchOnly = new URL(req.url ?? '/', 'http://x').searchParams.has('workbench');
     if (isOrgCall && !workbenchOnly) {
         const f = emulator.faults;
@@ -143,6 +143,10 @@ async function handleApi(
         return outcome.ok
             ? json(res, 201, { id: outcome.record.Id, apiName: 'Interaction_Log__c', fields: {} })
             : json(res, outcome.status, outcome.body);
+    }
+    if (path === '/graphql' && method === 'POST') {
+        const input = ((await readBody(req)) ?? {}) as { query?: unknown; variables?: Record<string, unknown> };
+        return json(res, 200, emulator.mutate(input.query, input.variables));
     }
     if (records && method === 'PATCH') {
         const input = (await readBody(req)) as { fields: Record<string, unknown> };

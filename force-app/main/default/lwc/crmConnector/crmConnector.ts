@@ -13,6 +13,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { createRecord, updateRecord, getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import { executeMutation, gql } from 'lightning/graphql';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
@@ -83,6 +84,7 @@ import {
     errorMessage,
     InteractionLogService,
     memoryStorage,
+    OrgRequests,
     schemaFromObjectInfo,
     TARGET_OBJECT,
     toFieldMappings,
@@ -218,13 +220,16 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
     });
     private readonly unlinkedCounts = new LatestOnly(UNLINKED_COUNT_WINDOW_MS);
     private linkCheckTimer?: unknown;
-    /** The org calls the save path makes: Lightning Data Service writes and two Apex look-ups. */
-    private readonly orgApi: OrgApi = {
-        createRecord: (input) => createRecord(input),
-        updateRecord: (input) => updateRecord(input),
-        findRecordIdByLogKey: (logKey) => this.apex.schedule(() => findRecordIdByLogKey({ logKey })),
-        findTaskIdForLog: (logId) => this.apex.schedule(() => findTaskIdForLog({ logId }))
-    };
+    /** The org calls the save path makes: Lightning Data Service writes (a backlog's creates batched) and two Apex look-ups. */
+    private readonly orgApi: OrgApi = new OrgRequests(
+        {
+            createRecord: (input) => createRecord(input),
+            updateRecord: (input) => updateRecord(input),
+            findRecordIdByLogKey: (logKey) => this.apex.schedule(() => findRecordIdByLogKey({ logKey })),
+            findTaskIdForLog: (logId) => this.apex.schedule(() => findTaskIdForLog({ logId }))
+        },
+        { gql, executeMutation }
+    );
     private service?: InteractionLogService;
     private user?: { name?: string; username?: string; languageLocaleKey?: string };
     private readonly onMessage = (event: MessageEvent): void => this.receive(event);

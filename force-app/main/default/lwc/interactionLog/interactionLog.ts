@@ -19,6 +19,7 @@
  * | dueHeap         | the outbox's schedule: the next log to save in O(log n)               |
  * | outboxStore     | the outbox's keys in browser storage, within a character budget        |
  * | logWriter       | one prepared log written exactly once                                 |
+ * | orgRequests     | the org calls, few at a time; creates that wait together go as one     |
  * | taskMirror      | the log's Task in the Activity timeline                               |
  * | saveErrors      | what Salesforce answered, for the agent and for the admin             |
  *
@@ -55,6 +56,8 @@ export { EMPTY_SNAPSHOT, LogOutbox, memoryStorage, STORAGE_BUDGET_CHARS, webStor
 export type { OutboxEntry, OutboxSnapshot, OutboxStorage, SaveOutcome } from './outbox';
 export { writeInteractionLog } from './logWriter';
 export type { OrgApi, PreparedLog, SaveHints, WriteResult, WriterConfig } from './logWriter';
+export { OrgRequests } from './orgRequests';
+export type { MutationApi, OrgRequestOptions } from './orgRequests';
 export { taskFields } from './taskMirror';
 export type { TaskMirror } from './taskMirror';
 export {

@@ -59,6 +59,13 @@ export interface LogServiceOptions {
     outbox?: Omit<OutboxOptions, 'storage' | 'saver'>;
 }
 
+/**
+ * Logs kept prepared in memory at most: the next ones to save. Beyond them (a backlog of
+ * thousands), a log is kept only as its entry's text and prepared again when its turn
+ * comes, so that memory, and the garbage collector's pauses in the agent's page, stay small.
+ */
+export const MAX_HELD = 200;
+
 /** A log in memory: its body, and what it was prepared into under which configuration. */
 interface HeldLog {
     body: InteractionLogBody;
@@ -99,6 +106,7 @@ export class InteractionLogService {
         this.onOutcome = options.onOutcome;
         this.now = options.outbox?.now ?? (() => Date.now());
         this.outbox = new LogOutbox({
+            maxInFlight: options.api.capacity,
             ...options.outbox,
             storage: options.storage,
             saver: (entry) => this.save(entry)
@@ -135,7 +143,7 @@ export class InteractionLogService {
             headerJson: log.header ? JSON.stringify(log.header) : undefined,
             logKey: keyOf(held.prepared)
         });
-        this.held.set(entry.id, held);
+        if (this.held.size < MAX_HELD || this.held.has(entry.id)) this.held.set(entry.id, held);
         return entry;
     }
 
@@ -230,6 +238,8 @@ export class InteractionLogService {
             });
             return { ok: true, recordId: result.recordId, warningCount: result.warnings.length };
         }
+        // Waiting again: kept as text only when the backlog is large.
+        if (this.held.size > MAX_HELD) this.held.delete(entry.id);
         if (!result.transient) {
             this.onOutcome({
                 kind: 'needs-attention',

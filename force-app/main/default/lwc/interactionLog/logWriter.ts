@@ -41,6 +41,8 @@ export interface OrgApi {
     findRecordIdByLogKey(logKey: string): Promise<string | null | undefined>;
     /** The Task that mirrors a log (Task_Id__c), or nothing (Apex, user mode). */
     findTaskIdForLog(logId: string): Promise<string | null | undefined>;
+    /** How many saves may wait on these calls at once (orgRequests); three when not said. */
+    readonly capacity?: number;
 }
 
 export interface WriterConfig {

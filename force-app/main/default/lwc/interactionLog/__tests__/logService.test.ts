@@ -13,6 +13,7 @@ import {
     type WriterConfig
 } from 'c/interactionLog';
 import { prepareLog } from '../preparedLog';
+import { MAX_HELD } from '../logService';
 import { judgeMessage, type SaveInteractionLogMessage } from 'c/connectorProtocol';
 import { loadFieldMappings, loadObjectSchema } from '@tools/lib/forceApp';
 import { TASK_SCHEMA } from '@tools/lib/standardObjects';
@@ -147,6 +148,32 @@ describe('the Interaction Log service', () => {
         expect(createRecord).toHaveBeenCalledTimes(2);
         expect(prepareSpy).toHaveBeenCalledTimes(1);
         expect(outcomes.map((o) => o.kind)).toEqual(['saved']);
+    });
+
+    it('keeps only the next logs to save prepared in memory; a larger backlog is prepared again from its text, saved the same', async () => {
+        const createRecord = jest.fn().mockRejectedValue(new TypeError('Failed to fetch'));
+        const { api } = org({ createRecord });
+        const { service, outcomes } = start(api);
+        const base = received('axp-voice-inbound');
+        const count = MAX_HELD + 30;
+        for (let i = 0; i < count; i += 1) {
+            const body = { ...base.body, interactionId: `backlog-${i}` };
+            service.receive({ ...base, body, bodyJson: JSON.stringify(body) });
+        }
+        expect(prepareSpy).toHaveBeenCalledTimes(count);
+        await turn();
+        const healthy = org();
+        createRecord.mockImplementation(healthy.api.createRecord);
+        prepareSpy.mockClear();
+        service.retryAll();
+        for (let i = 0; i < 200 && service.size > 0; i += 1) await turn();
+        expect(service.size).toBe(0);
+        expect(outcomes.filter((o) => o.kind === 'saved')).toHaveLength(count);
+        // The logs beyond the held ones, and the ones that failed while many waited, were prepared again.
+        expect(prepareSpy.mock.calls.length).toBeGreaterThanOrEqual(30);
+        expect(prepareSpy.mock.calls.length).toBeLessThanOrEqual(count);
+        const keys = new Set(healthy.calls.map((c) => c.fields.Log_Key__c));
+        expect(keys.size).toBe(count);
     });
 
     it('lists a log under a provisional name until it is configured, then maps it when it is saved', async () => {
