@@ -16,5 +16,5 @@ module.exports = {
         '^@workbench/(.*)$': '<rootDir>/workbench/$1',
         '^@fixtures$': '<rootDir>/test/fixtures'
     },
-    setupFiles: ['<rootDir>/force-app/test/jest-mocks/labels.ts']
+    setupFiles: ['<rootDir>/force-app/test/jest-mocks/labels.ts', '<rootDir>/force-app/test/jest-mocks/webPlatform.ts']
 };

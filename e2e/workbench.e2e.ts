@@ -211,6 +211,39 @@ describe('the workbench', () => {
         assert.equal(workbench.emulator.size, 1);
     });
 
+    it("keeps a waiting log sealed with the agent's key: nothing about the caller in storage, and no other key opens it", async () => {
+        const frame = await simulator();
+        workbench.emulator.faults.offline = true;
+        await frame.click('button[data-fixture="axp-voice-inbound"]');
+        await until('the pending log', async () => (await queueLabel()) === '1 pending');
+        const stored = (await page.evaluate(() =>
+            Object.keys(localStorage)
+                .filter((k) => k.startsWith('interactionLog.outbox'))
+                .map((k) => [k, localStorage.getItem(k) ?? ''])
+        )) as [string, string][];
+        const text = stored.map(([, v]) => v).join('\n');
+        assert.match(text, /aesgcm1\./);
+        assert.doesNotMatch(text, /Maria Gonzalez/);
+        const [bodyKey, sealed] = stored.find(([k]) => k.endsWith('|body')) as [string, string];
+        const boundTo = bodyKey.slice(
+            bodyKey.indexOf(workbench.emulator.userId) + workbench.emulator.userId.length + 1
+        );
+        // Sent as source text: the test's compiler would otherwise add helpers the page does not have.
+        const openedWithAnotherKey = await page.evaluate(`(async () => {
+            const [iv, data] = ${JSON.stringify(sealed)}.slice('aesgcm1.'.length).split('.');
+            const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+            const key = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), 'AES-GCM', false, ['decrypt']);
+            const additionalData = new TextEncoder().encode(${JSON.stringify(boundTo)});
+            return crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(iv), additionalData }, key, bytes(data)).then(() => true, () => false);
+        })()`);
+        assert.equal(openedWithAnotherKey, false);
+        await page.reload();
+        workbench.emulator.clearFaults();
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await until('the saved log', () => workbench.emulator.size === 1);
+        assert.equal(workbench.emulator.list()[0].fields.Caller_Name__c, 'Maria Gonzalez');
+    });
+
     it('saves a backlog kept while the org was offline in batches, each log once', async () => {
         const frame = await simulator();
         workbench.emulator.faults.offline = true;

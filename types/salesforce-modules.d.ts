@@ -76,6 +76,11 @@ declare module '@salesforce/apex/InteractionLogConfigController.getConfiguration
     export default getConfiguration;
 }
 
+declare module '@salesforce/apex/InteractionLogOutboxKey.getOutboxKey' {
+    const getOutboxKey: () => Promise<string>;
+    export default getOutboxKey;
+}
+
 declare module '@salesforce/apex/InteractionLogSaveController.findRecordIdByLogKey' {
     const findRecordIdByLogKey: (params: { logKey: string }) => Promise<string | null>;
     export default findRecordIdByLogKey;

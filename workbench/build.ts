@@ -97,6 +97,7 @@ const ADAPTERS: Record<string, string> = {
     '@salesforce/apex/InteractionLogConfigController.getConfiguration': 'apexGetConfiguration.ts',
     '@salesforce/apex/InteractionLogSaveController.findRecordIdByLogKey': 'apexFindRecordIdByLogKey.ts',
     '@salesforce/apex/InteractionLogSaveController.findTaskIdForLog': 'apexFindTaskIdForLog.ts',
+    '@salesforce/apex/InteractionLogOutboxKey.getOutboxKey': 'apexGetOutboxKey.ts',
     '@salesforce/apex/InteractionLogRecordController.searchCustomers': 'apexSearchCustomers.ts',
     '@salesforce/apex/InteractionLogRecordController.describeRecords': 'apexDescribeRecords.ts',
     '@salesforce/apex/InteractionLogDirectoryController.getDirectory': 'apexGetDirectory.ts',

@@ -6,7 +6,8 @@
  * It validates every write as Salesforce does and answers with the UI API's error codes
  * and shapes. Records survive a restart (an append-only file in the data folder).
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHmac, randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FieldSchema, ObjectSchema } from '../force-app/main/default/lwc/interactionLog/interactionLog';
 import { normalizeRecordId } from '../force-app/main/default/lwc/safeData/safeData';
@@ -63,6 +64,8 @@ export const NO_FAULTS: Readonly<Faults> = {
     lockNextWrites: 0
 };
 
+/** The emulated org's id (UserInfo.getOrganizationId()). */
+const ORG_ID = '00D000000000001AAA';
 const OBJECT = 'Interaction_Log__c';
 /** Mirrors the Apex trigger's InteractionLogEvidence.EVIDENCE: written once, then changed only by an admin. */
 const EVIDENCE = [
@@ -110,6 +113,9 @@ export class OrgEmulator {
     private readonly file?: string;
     private readonly connectorUrl?: string;
     private readonly extraFieldDirs: readonly string[];
+    /** Interaction_Log_Secret__c: made on first use, kept in the data folder as the org keeps it. */
+    private secret?: Buffer;
+    private readonly secretFile?: string;
     /** Counts of what happened, for tests and the benchmark. */
     readonly stats = {
         creates: 0,
@@ -136,11 +142,27 @@ export class OrgEmulator {
         if (options.dataDir) {
             mkdirSync(options.dataDir, { recursive: true });
             this.file = join(options.dataDir, 'records.jsonl');
+            this.secretFile = join(options.dataDir, 'secret');
             this.replay();
         }
     }
 
     // -- what the org answers ---------------------------------------------------
+
+    /** InteractionLogOutboxKey.getOutboxKey: HMAC-SHA256 of the org and user under the org's secret. */
+    outboxKey(): string {
+        if (!this.secret) {
+            if (this.secretFile && existsSync(this.secretFile))
+                this.secret = Buffer.from(readFileSync(this.secretFile, 'utf8'), 'base64');
+            else {
+                this.secret = randomBytes(32);
+                if (this.secretFile) writeFileSync(this.secretFile, this.secret.toString('base64'));
+            }
+        }
+        return createHmac('sha256', this.secret)
+            .update(`interaction-log-outbox-v1:${ORG_ID}:${this.userId}`)
+            .digest('base64');
+    }
 
     objectInfo(apiName: string = OBJECT) {
         return apiName === TASK_SCHEMA.apiName

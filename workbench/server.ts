@@ -180,6 +180,7 @@ async function handleApi(
             ? json(res, 200, record)
             : json(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
     }
+    if (path === '/apex/InteractionLogOutboxKey.getOutboxKey') return json(res, 200, emulator.outboxKey());
     if (path === '/apex/InteractionLogConfigController.getConfiguration')
         return json(res, 200, emulator.configuration());
     if (path === '/apex/InteractionLogSaveController.findRecordIdByLogKey') {

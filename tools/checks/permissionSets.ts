@@ -12,6 +12,7 @@ const PACKAGE_CLASSES = [
     'InteractionLogConfigController',
     'InteractionLogDirectoryController',
     'InteractionLogLinkController',
+    'InteractionLogOutboxKey',
     'InteractionLogRecordController',
     'InteractionLogSaveController'
 ];

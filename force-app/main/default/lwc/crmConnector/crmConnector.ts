@@ -38,6 +38,7 @@ import USER_LOCALE_FIELD from '@salesforce/schema/User.LanguageLocaleKey';
 import INTERACTION_LOG_OBJECT from '@salesforce/schema/Interaction_Log__c';
 import TASK_OBJECT from '@salesforce/schema/Task';
 import getConfiguration from '@salesforce/apex/InteractionLogConfigController.getConfiguration';
+import getOutboxKey from '@salesforce/apex/InteractionLogOutboxKey.getOutboxKey';
 import findRecordIdByLogKey from '@salesforce/apex/InteractionLogSaveController.findRecordIdByLogKey';
 import findTaskIdForLog from '@salesforce/apex/InteractionLogSaveController.findTaskIdForLog';
 import searchCustomers from '@salesforce/apex/InteractionLogRecordController.searchCustomers';
@@ -85,6 +86,7 @@ import {
     InteractionLogService,
     memoryStorage,
     OrgRequests,
+    OutboxSeal,
     schemaFromObjectInfo,
     TARGET_OBJECT,
     toFieldMappings,
@@ -231,9 +233,12 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         { gql, executeMutation }
     );
     private service?: InteractionLogService;
+    /** Seals what the outbox stores with this user's key (Apex), asked for once and again when back online. */
+    private readonly seal = new OutboxSeal();
     private user?: { name?: string; username?: string; languageLocaleKey?: string };
     private readonly onMessage = (event: MessageEvent): void => this.receive(event);
     private readonly onOnline = (): void => {
+        this.requestOutboxKey();
         this.configurationLoader?.refresh();
         this.service?.retryAll();
     };
@@ -333,9 +338,11 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         window.addEventListener('message', this.onMessage);
         window.addEventListener('online', this.onOnline);
         window.addEventListener('focus', this.onFocus);
+        this.requestOutboxKey();
         this.service = new InteractionLogService({
             storage: browserStorage(),
             api: this.orgApi,
+            outbox: { seal: this.seal },
             onOutcome: (outcome) => this.report(outcome),
             onQueue: (snapshot) => {
                 this.snapshot = snapshot;
@@ -354,6 +361,10 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         this.configurationLoader.load();
     }
 
+    private requestOutboxKey(): void {
+        this.seal.request(() => this.apex.schedule(() => getOutboxKey()));
+    }
+
     override disconnectedCallback(): void {
         window.removeEventListener('message', this.onMessage);
         window.removeEventListener('online', this.onOnline);
@@ -361,6 +372,7 @@ export default class CrmConnector extends NavigationMixin(LightningElement) {
         this.tabSubscriptions.forEach((subscription) => unsubscribe(subscription));
         this.tabSubscriptions = [];
         this.dialHost.setConnected(false);
+        this.context.disconnect();
         if (this.dialSubscription) unsubscribe(this.dialSubscription);
         this.dialSubscription = undefined;
         this.service?.stop();

@@ -18,6 +18,7 @@
  * | outbox          | the durable queue in the browser, within a storage budget             |
  * | dueHeap         | the outbox's schedule: the next log to save in O(log n)               |
  * | outboxStore     | the outbox's keys in browser storage, within a character budget        |
+ * | outboxSeal      | what the outbox stores sealed with the user's key (AES-GCM)            |
  * | logWriter       | one prepared log written exactly once                                 |
  * | orgRequests     | the org calls, few at a time; creates that wait together go as one     |
  * | taskMirror      | the log's Task in the Activity timeline                               |
@@ -54,6 +55,8 @@ export type { MapOptions, MapResult } from './logMapper';
 export { prepareLog } from './preparedLog';
 export { EMPTY_SNAPSHOT, LogOutbox, memoryStorage, STORAGE_BUDGET_CHARS, webStorage, entryId } from './outbox';
 export type { OutboxEntry, OutboxSnapshot, OutboxStorage, SaveOutcome } from './outbox';
+export { OutboxSeal } from './outboxSeal';
+export type { BodySeal } from './outboxSeal';
 export { writeInteractionLog } from './logWriter';
 export type { OrgApi, PreparedLog, SaveHints, WriteResult, WriterConfig } from './logWriter';
 export { OrgRequests } from './orgRequests';

@@ -23,11 +23,12 @@
  */
 import { DueHeap } from './dueHeap';
 import { BudgetedStore, type OutboxStorage } from './outboxStore';
+import { isSealed, NO_OUTBOX_KEY, type BodySeal } from './outboxSeal';
 export { memoryStorage, webStorage } from './outboxStore';
 export type { OutboxStorage, WebStorageLike } from './outboxStore';
 import { browserTimers, type Timers } from 'c/rateLimits';
 import { hashText } from 'c/safeData';
-import { LABELS } from 'c/interactionLogLabels';
+import { formatLabel, LABELS } from 'c/interactionLogLabels';
 
 export type EntryState = 'pending' | 'saving' | 'saved' | 'failed';
 
@@ -65,6 +66,10 @@ export interface OutboxEntry {
     taskId?: string;
     /** False when the browser refused to store the entry (storage full): it lives in memory only. */
     durable: boolean;
+    /** Its body is being sealed or opened (outboxSeal): not saved until that is done. In memory only. */
+    locked?: boolean;
+    /** Stored sealed, and this session's key cannot open it: never saved, kept until it expires. */
+    unreadable?: boolean;
 }
 
 export type SaveOutcome =
@@ -97,6 +102,8 @@ export interface OutboxOptions {
     expireAfterMs?: number;
     /** Rows in one page of the snapshot. */
     pageSize?: number;
+    /** Seals what is stored of a waiting log (its body, name and header); without it they are stored as they are. */
+    seal?: BodySeal;
 }
 
 /** The most characters the outbox keeps in the browser's storage: a fifth of a typical 5 MB site quota. */
@@ -160,6 +167,13 @@ const BODY_SUFFIX = '|body';
 /** The storage key of the count of expired logs. */
 const EXPIRED_KEY = 'expired';
 
+/** What is sealed under a waiting log's body key: its body, the name it is listed under, `data.header`. */
+interface Envelope {
+    b: string;
+    l: string;
+    h?: string;
+}
+
 function isEntry(value: unknown): value is OutboxEntry {
     if (!value || typeof value !== 'object') return false;
     const e = value as Record<string, unknown>;
@@ -183,6 +197,7 @@ export class LogOutbox {
     private readonly maxDelayMs: number;
     private expireAfterMs?: number;
     private readonly pageSize: number;
+    private readonly seal?: BodySeal;
 
     /** Unconfirmed entries by id, in arrival order (a Map keeps insertion order). */
     private readonly queue = new Map<string, OutboxEntry>();
@@ -220,6 +235,7 @@ export class LogOutbox {
         this.maxDelayMs = options.maxDelayMs ?? 5 * 60 * 1000;
         this.setExpiry(options.expireAfterMs);
         this.pageSize = Math.max(1, options.pageSize ?? 50);
+        this.seal = options.seal;
         this.load();
     }
 
@@ -323,7 +339,6 @@ export class LogOutbox {
         };
         this.add(entry);
         this.writeBody(entry);
-        this.persist(entry);
         this.notify();
         this.scheduleDrain();
         return { ...entry };
@@ -344,7 +359,7 @@ export class LogOutbox {
     /** Retries one entry now (the panel's Retry button). */
     retry(id: string): boolean {
         const entry = this.queue.get(id);
-        if (!entry || entry.state === 'saving') return false;
+        if (!entry || entry.state === 'saving' || entry.unreadable) return false;
         this.makePending(entry, 0);
         this.scheduleDrain();
         return true;
@@ -360,7 +375,7 @@ export class LogOutbox {
         this.expireOld();
         const now = this.now();
         for (const entry of this.queue.values()) {
-            if (!states.includes(entry.state)) continue;
+            if (!states.includes(entry.state) || entry.unreadable) continue;
             // A save in flight in this page finishes on its own.
             if (entry.state === 'saving' && this.busyGroups.has(entry.group)) continue;
             const changed = entry.state !== 'pending';
@@ -419,6 +434,7 @@ export class LogOutbox {
         return (
             this.queue.get(entry.id) === entry &&
             entry.state === 'pending' &&
+            !entry.locked &&
             entry.nextAttemptAt === at &&
             !this.busyGroups.has(entry.group) &&
             this.groups.get(entry.group)?.[0] === entry
@@ -549,7 +565,7 @@ export class LogOutbox {
     /** Puts the first entry of an idle group on the schedule. */
     private pushHead(group: string): void {
         const head = this.groups.get(group)?.[0];
-        if (head && head.state === 'pending' && !this.busyGroups.has(group)) {
+        if (head && head.state === 'pending' && !head.locked && !this.busyGroups.has(group)) {
             this.due.push({ at: head.nextAttemptAt, seq: head.seq, value: head });
         }
     }
@@ -667,6 +683,10 @@ export class LogOutbox {
                     ? entry.bodyJson
                     : this.store.read(entry.id + BODY_SUFFIX);
             if (body === null || body === '') continue;
+            if (isSealed(body)) {
+                this.openStored(entry, body);
+                continue;
+            }
             entry.bodyJson = body;
             this.add(entry);
         }
@@ -674,14 +694,81 @@ export class LogOutbox {
         this.seq = loaded.reduce((max, e) => Math.max(max, e.seq), 0);
     }
 
-    /** The body, once, under its own key: later changes of state never rewrite it. */
+    /**
+     * The body, once, under its own key (later changes of state never rewrite it), then the
+     * entry's state. With a seal, the body, name and header are sealed first, and the log is
+     * not saved until they are stored; when no key comes, it is kept in memory only.
+     */
     private writeBody(entry: OutboxEntry): void {
-        if (!this.write(entry.id + BODY_SUFFIX, entry.bodyJson)) this.markDurable(entry, false);
+        const key = entry.id + BODY_SUFFIX;
+        if (!this.seal) {
+            if (!this.write(key, entry.bodyJson)) this.markDurable(entry, false);
+            this.persist(entry);
+            return;
+        }
+        entry.locked = true;
+        const envelope: Envelope = { b: entry.bodyJson, l: entry.label, h: entry.headerJson };
+        this.seal
+            .seal(JSON.stringify(envelope), key)
+            .then(
+                (sealed) => {
+                    if (this.queue.get(entry.id) !== entry) return;
+                    if (this.write(key, sealed)) {
+                        entry.locked = false;
+                        this.persist(entry);
+                    } else {
+                        this.markDurable(entry, false);
+                    }
+                },
+                () => this.markDurable(entry, false)
+            )
+            .finally(() => this.unlock(entry));
+    }
+
+    /** A log stored sealed by an earlier page: listed under its interaction until this session's key opens it. */
+    private openStored(entry: OutboxEntry, sealed: string): void {
+        entry.bodyJson = '';
+        entry.label = formatLabel(LABELS.logProvisionalName, entry.group);
+        entry.locked = true;
+        this.add(entry);
+        (this.seal ? this.seal.open(sealed, entry.id + BODY_SUFFIX) : Promise.reject(new Error(NO_OUTBOX_KEY)))
+            .then((text) => {
+                const envelope = JSON.parse(text) as Envelope;
+                if (typeof envelope.b !== 'string' || !envelope.b) throw new Error('an empty body');
+                entry.bodyJson = envelope.b;
+                entry.label = envelope.l || entry.label;
+                entry.headerJson = envelope.h;
+                this.unlock(entry);
+            })
+            .catch((error: unknown) => {
+                const reason = error instanceof Error ? error.message : String(error);
+                if (this.queue.get(entry.id) !== entry) return;
+                if (reason.startsWith(NO_OUTBOX_KEY)) {
+                    // Kept, stored as it is, for a session that has the key.
+                    entry.lastError = LABELS.outboxWaitingForKey;
+                    entry.errorDetail = reason;
+                    this.notify();
+                    return;
+                }
+                entry.unreadable = true;
+                entry.locked = false;
+                entry.lastError = LABELS.outboxUnreadable;
+                entry.errorDetail = reason;
+                this.makeFailed(entry);
+            });
+    }
+
+    private unlock(entry: OutboxEntry): void {
+        entry.locked = false;
+        if (this.queue.get(entry.id) !== entry) return;
+        this.pushHead(entry.group);
+        this.notify();
+        this.scheduleDrain();
     }
 
     /** The entry's state, without the body and, once confirmed, without anything about the customer. */
     private persist(entry: OutboxEntry): void {
-        if (!entry.durable && entry.state !== 'saved') return;
+        if ((!entry.durable || entry.locked) && entry.state !== 'saved') return;
         const record =
             entry.state === 'saved'
                 ? {
@@ -692,7 +779,14 @@ export class LogOutbox {
                       recordId: entry.recordId,
                       savedAt: entry.savedAt
                   }
-                : { ...entry, bodyJson: undefined, durable: undefined };
+                : {
+                      ...entry,
+                      bodyJson: undefined,
+                      durable: undefined,
+                      locked: undefined,
+                      // Sealed with the body: nothing about the customer is stored in the clear.
+                      ...(this.seal ? { label: '', headerJson: undefined } : {})
+                  };
         if (!this.write(entry.id, JSON.stringify(record)) && entry.state !== 'saved') {
             this.markDurable(entry, false);
             this.removeStored(entry.id + BODY_SUFFIX);

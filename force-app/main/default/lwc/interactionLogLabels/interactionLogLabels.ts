@@ -169,6 +169,8 @@ import linkCannot from '@salesforce/label/c.InteractionLog_Link_Cannot';
 import linkAlready from '@salesforce/label/c.InteractionLog_Link_Already';
 import configurationLoaded from '@salesforce/label/c.InteractionLog_Configuration_Loaded';
 import statusOrgUnreachable from '@salesforce/label/c.InteractionLog_Status_Org_Unreachable';
+import outboxWaitingForKey from '@salesforce/label/c.InteractionLog_Outbox_Waiting_For_Key';
+import outboxUnreadable from '@salesforce/label/c.InteractionLog_Outbox_Unreadable';
 
 export const LABELS = {
     statusLoading,
@@ -331,7 +333,9 @@ export const LABELS = {
     linkCannot,
     linkAlready,
     configurationLoaded,
-    statusOrgUnreachable
+    statusOrgUnreachable,
+    outboxWaitingForKey,
+    outboxUnreadable
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

@@ -44,6 +44,12 @@ export class RecordContextTracker {
         this.refresh();
     }
 
+    /** The component left the page: a description still on its way is not sent. */
+    disconnect(): void {
+        this.connected = false;
+        this.run += 1;
+    }
+
     private async refresh(): Promise<void> {
         if (!this.connected) return;
         const run = ++this.run;

@@ -32,6 +32,11 @@ import { ADMIN_FIELDS_DIR, loadDirectory, loadFixture } from '@fixtures';
 jest.mock('@salesforce/apex/InteractionLogConfigController.getConfiguration', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock(
+    '@salesforce/apex/InteractionLogOutboxKey.getOutboxKey',
+    () => ({ default: jest.fn(async () => Buffer.alloc(32, 3).toString('base64')) }),
+    { virtual: true }
+);
 jest.mock('@salesforce/apex/InteractionLogSaveController.findRecordIdByLogKey', () => ({ default: jest.fn() }), {
     virtual: true
 });
@@ -81,8 +86,15 @@ function configuration(overrides: Record<string, unknown> = {}): Configuration {
     return config;
 }
 
+/** The real setTimeout, kept before any test fakes timers: Web Crypto (the outbox's seal) answers on the event loop. */
+const realSetTimeout = setTimeout;
+
 async function flush(turns = 30): Promise<void> {
-    for (let i = 0; i < turns; i += 1) await Promise.resolve();
+    for (let i = 0; i < turns; i += 1) {
+        await Promise.resolve();
+        // Lets Web Crypto answer.
+        if (i % 5 === 4) await new Promise((resolve) => realSetTimeout(resolve, 0));
+    }
 }
 
 async function mount(config: Configuration = configuration()): Promise<Element> {
@@ -405,6 +417,13 @@ describe('c-crm-connector', () => {
         expect(find(element, '.row-state')?.textContent).toBe('Waiting to retry (attempt 1)');
         expect(find(element, '.row-error')?.textContent).toMatch(/cannot be reached/);
         expect(badge(element)).toBe('Salesforce unreachable');
+        // Kept in the browser sealed with the agent's key: nothing about the caller in the clear.
+        const stored = Object.keys(localStorage)
+            .filter((k) => k.startsWith('interactionLog.outbox'))
+            .map((k) => localStorage.getItem(k))
+            .join('\n');
+        expect(stored).toContain('aesgcm1.');
+        expect(stored).not.toContain('Maria Gonzalez');
         window.dispatchEvent(new Event('online'));
         await flush();
         expect(mockCreateRecord).toHaveBeenCalledTimes(2);
