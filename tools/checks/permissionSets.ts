@@ -7,7 +7,7 @@ import { TARGET_OBJECT } from '../../force-app/main/default/lwc/interactionLog/i
 import { readXml, type FieldFile } from '../lib/forceApp';
 import { add, list, text, type Context } from './context';
 
-/** The Apex classes the component calls: both permission sets grant exactly these. */
+/** The Apex classes the components agents use call: both permission sets grant these. */
 const PACKAGE_CLASSES = [
     'InteractionLogConfigController',
     'InteractionLogDirectoryController',
@@ -47,7 +47,8 @@ const PERMISSION_SETS: Record<string, Grant> = {
             viewAllRecords: true,
             modifyAllRecords: true
         },
-        classes: PACKAGE_CLASSES
+        // The mapping studio is for admins only.
+        classes: [...PACKAGE_CLASSES.slice(0, 3), 'InteractionLogMappingStudio', ...PACKAGE_CLASSES.slice(3)]
     }
 };
 
