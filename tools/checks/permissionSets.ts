@@ -22,6 +22,8 @@ interface Grant {
     /** Fields its users read but never write (the package's jobs set them). */
     readOnly?: string[];
     classes: string[];
+    /** Other objects it may read, and only read (the studio's deployment event). */
+    readsOnly?: string[];
 }
 
 /** What each permission set grants, and nothing more (docs/architecture.md, least privilege). */
@@ -48,7 +50,8 @@ const PERMISSION_SETS: Record<string, Grant> = {
             modifyAllRecords: true
         },
         // The mapping studio is for admins only.
-        classes: [...PACKAGE_CLASSES.slice(0, 3), 'InteractionLogMappingStudio', ...PACKAGE_CLASSES.slice(3)]
+        classes: [...PACKAGE_CLASSES.slice(0, 3), 'InteractionLogMappingStudio', ...PACKAGE_CLASSES.slice(3)],
+        readsOnly: ['Interaction_Log_Mapping_Deployed__e']
     }
 };
 
@@ -62,8 +65,18 @@ export function checkPermissionSets(ctx: Context, fields: FieldFile[]): void {
         const set = readXml(file).PermissionSet as Record<string, unknown>;
         const objects = list(set.objectPermissions) as Record<string, unknown>[];
         for (const o of objects) {
-            if (text(o.object) !== TARGET_OBJECT)
-                add(ctx, 'metadata', file, `grants access to ${text(o.object)}, which it should not.`);
+            const other = text(o.object);
+            if (other === TARGET_OBJECT) continue;
+            const writes = ['allowCreate', 'allowEdit', 'allowDelete', 'modifyAllRecords'].some(
+                (k) => text(o[k]) === 'true'
+            );
+            if (!grant.readsOnly?.includes(other) || writes)
+                add(
+                    ctx,
+                    'metadata',
+                    file,
+                    `grants access to ${other}, which it should not (at most Read on ${grant.readsOnly?.join(', ') || 'nothing else'}).`
+                );
         }
         const own = objects.find((o) => text(o.object) === TARGET_OBJECT);
         if (!own) add(ctx, 'metadata', file, `grants no access to ${TARGET_OBJECT}.`);
