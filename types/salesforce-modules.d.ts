@@ -76,6 +76,41 @@ declare module '@salesforce/apex/InteractionLogConfigController.getConfiguration
     export default getConfiguration;
 }
 
+declare module 'lightning/empApi' {
+    export function subscribe(
+        channel: string,
+        replayId: number,
+        onMessage: (message: unknown) => void
+    ): Promise<unknown>;
+    export function unsubscribe(subscription: unknown, callback?: (response: unknown) => void): Promise<unknown>;
+}
+
+declare module '@salesforce/apex/InteractionLogMappingStudio.getStudio' {
+    import type { Studio } from 'c/mappingStudio/studioModel';
+    const getStudio: (params: { recentCount: number }) => Promise<Studio>;
+    export default getStudio;
+}
+
+declare module '@salesforce/apex/InteractionLogMappingStudio.applyMapping' {
+    const applyMapping: (params: {
+        targetField: string;
+        sourcePath: string;
+        transform: string;
+        active: boolean;
+    }) => Promise<string>;
+    export default applyMapping;
+}
+
+declare module '@salesforce/apex/InteractionLogMappingStudio.logsToRemap' {
+    const logsToRemap: (params: {
+        fromDate: string | null;
+        toDate: string | null;
+        afterId: string;
+        pageSize: number;
+    }) => Promise<Record<string, unknown>[]>;
+    export default logsToRemap;
+}
+
 declare module '@salesforce/apex/InteractionLogOutboxKey.getOutboxKey' {
     const getOutboxKey: () => Promise<string>;
     export default getOutboxKey;

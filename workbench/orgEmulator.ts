@@ -11,7 +11,13 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileS
 import { join } from 'node:path';
 import type { FieldSchema, ObjectSchema } from '../force-app/main/default/lwc/interactionLog/interactionLog';
 import { normalizeRecordId } from '../force-app/main/default/lwc/safeData/safeData';
-import { loadConfiguration, loadObjectSchema, objectInfoOf } from '../tools/lib/forceApp';
+import {
+    DEFAULT_SOURCE,
+    loadConfiguration,
+    loadObjectSchema,
+    objectInfoOf,
+    readCustomMetadataRecords
+} from '../tools/lib/forceApp';
 import { TASK_SCHEMA } from '../tools/lib/standardObjects';
 import { loadDirectory, loadUsers, type DirectoryRecord, type DirectoryUser } from '../test/fixtures';
 
@@ -64,6 +70,19 @@ export const NO_FAULTS: Readonly<Faults> = {
     lockNextWrites: 0
 };
 
+/** A mapping record as InteractionLogConfigController.MappingRecord returns it. */
+interface StudioMapping {
+    developerName: string;
+    label: string;
+    sourcePath: string | null;
+    targetObject: string | null;
+    targetField: string | null;
+    transform: string | null;
+    active: boolean;
+    layer: string | null;
+    description: string | null;
+}
+
 /** The emulated org's id (UserInfo.getOrganizationId()). */
 const ORG_ID = '00D000000000001AAA';
 const OBJECT = 'Interaction_Log__c';
@@ -113,6 +132,13 @@ export class OrgEmulator {
     private readonly file?: string;
     private readonly connectorUrl?: string;
     private readonly extraFieldDirs: readonly string[];
+    /** Org overrides the mapping studio deployed (by DeveloperName), over the package's records. */
+    private readonly deployedMappings = new Map<string, StudioMapping>();
+    /** Interaction_Log_Mapping_Deployed__e events, in order (the studio's empApi subscription reads them). */
+    readonly events: { channel: string; replayId: number; payload: Record<string, unknown> }[] = [];
+    /** How long a studio deployment takes here (Salesforce takes seconds). */
+    deployDelayMs = 300;
+    private deployments = 0;
     /** Interaction_Log_Secret__c: made on first use, kept in the data folder as the org keeps it. */
     private secret?: Buffer;
     private readonly secretFile?: string;
@@ -173,6 +199,7 @@ export class OrgEmulator {
     /** InteractionLogConfigController.getConfiguration, plus the workbench's own setting record. */
     configuration() {
         const config = loadConfiguration(undefined, undefined, this.extraFieldDirs);
+        config.mappings = this.allMappings().filter((m) => m.active) as typeof config.mappings;
         if (this.connectorUrl) {
             config.settings.push({
                 developerName: 'Workbench',
@@ -193,6 +220,102 @@ export class OrgEmulator {
             });
         }
         return config;
+    }
+
+    // -- the mapping studio (InteractionLogMappingStudio) -------------------------
+
+    /** Every mapping record, active or not: the package's, with what the studio deployed over them. */
+    allMappings(): StudioMapping[] {
+        const shipped = readCustomMetadataRecords(
+            join(DEFAULT_SOURCE, 'customMetadata'),
+            'Interaction_Log_Field_Mapping'
+        ).map((r): StudioMapping => ({
+            developerName: r.developerName,
+            label: r.label,
+            sourcePath: r.values.Source_Path__c ?? null,
+            targetObject: r.values.Target_Object__c ?? null,
+            targetField: r.values.Target_Field__c ?? null,
+            transform: r.values.Transform__c ?? null,
+            active: r.values.Active__c === 'true',
+            layer: r.values.Layer__c ?? null,
+            description: r.values.Description__c ?? null
+        }));
+        const byName = new Map(shipped.map((m) => [m.developerName, m]));
+        for (const [name, m] of this.deployedMappings) byName.set(name, m);
+        return [...byName.values()].sort((a, b) => a.developerName.localeCompare(b.developerName));
+    }
+
+    /** InteractionLogMappingStudio.getStudio. */
+    studio(recentCount: unknown) {
+        const wanted = Math.min(Math.max(Number(recentCount) || 10, 1), 50);
+        const logs = this.list().filter((r) => !r.apiName);
+        const withPayload = logs.filter((r) => r.fields.Raw_Payload_Cleared__c !== true);
+        const setting = this.configuration().settings.find((s) => s.layer === 'Org_Override') as
+            { rawPayloadRetentionDays?: number | null } | undefined;
+        return {
+            mappings: this.allMappings(),
+            recent: withPayload
+                .filter((r) => typeof r.fields.Raw_Payload__c === 'string' && r.fields.Raw_Payload__c !== '')
+                .slice(0, wanted)
+                .map((r) => ({
+                    recordId: r.Id,
+                    name: String(r.fields.Name ?? ''),
+                    createdDate: r.CreatedDate,
+                    rawPayload: String(r.fields.Raw_Payload__c)
+                })),
+            retentionDays: setting?.rawPayloadRetentionDays ?? null,
+            logCount: logs.length,
+            payloadCount: withPayload.length
+        };
+    }
+
+    /** InteractionLogMappingStudio.applyMapping: the Org override deployed after a moment, then its event. */
+    applyMapping(input: { targetField?: unknown; sourcePath?: unknown; transform?: unknown; active?: unknown }) {
+        const field = Object.keys(this.schema.fields).find(
+            (f) => f.toLowerCase() === String(input.targetField ?? '').toLowerCase()
+        );
+        if (!field)
+            return {
+                error: `Interaction Log has no field ${String(input.targetField)} that a mapping can write. Pick a field from the list.`
+            };
+        const existing = this.allMappings().find((m) => m.layer === 'Org_Override' && m.targetField === field);
+        const developerName = existing?.developerName ?? `Org_${field.replace(/__c$/i, '')}`.slice(0, 40);
+        const jobId = nextId('0Af', ++this.deployments);
+        setTimeout(() => {
+            this.deployedMappings.set(developerName, {
+                developerName,
+                label: `Org override: ${field}`.slice(0, 40),
+                sourcePath: String(input.sourcePath ?? ''),
+                targetObject: OBJECT,
+                targetField: field,
+                transform: String(input.transform ?? 'text'),
+                active: input.active === true,
+                layer: 'Org_Override',
+                description: `Org override of ${field}, applied from the mapping studio.`
+            });
+            this.events.push({
+                channel: '/event/Interaction_Log_Mapping_Deployed__e',
+                replayId: this.events.length + 1,
+                payload: { Job_Id__c: jobId, Status__c: 'Succeeded', Message__c: null }
+            });
+        }, this.deployDelayMs);
+        return { jobId };
+    }
+
+    /** InteractionLogMappingStudio.logsToRemap: a page of logs created in the days, after an id, with their payload. */
+    logsToRemap(input: { fromDate?: unknown; toDate?: unknown; afterId?: unknown; pageSize?: unknown }) {
+        const from = input.fromDate ? Date.parse(`${String(input.fromDate)}T00:00:00Z`) : 0;
+        const to = input.toDate
+            ? Date.parse(`${String(input.toDate)}T00:00:00Z`) + 86_400_000
+            : Number.POSITIVE_INFINITY;
+        const after = String(input.afterId ?? '');
+        const size = Math.min(Math.max(Number(input.pageSize) || 200, 1), 200);
+        return this.list()
+            .filter((r) => !r.apiName && r.fields.Raw_Payload_Cleared__c !== true)
+            .filter((r) => Date.parse(r.CreatedDate) >= from && Date.parse(r.CreatedDate) < to && r.Id > after)
+            .sort((a, b) => a.Id.localeCompare(b.Id))
+            .slice(0, size)
+            .map((r) => ({ Id: r.Id, ...r.fields }));
     }
 
     findRecordIdByLogKey(logKey: string): string | null {
@@ -463,6 +586,8 @@ export class OrgEmulator {
 
     /** Forgets every record (the workbench's Clear button, tests). */
     reset(): void {
+        this.deployedMappings.clear();
+        this.events.length = 0;
         this.records.clear();
         this.taskRecords.clear();
         this.taskCounter = 0;

@@ -181,6 +181,27 @@ async function handleApi(
             : json(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
     }
     if (path === '/apex/InteractionLogOutboxKey.getOutboxKey') return json(res, 200, emulator.outboxKey());
+    if (path === '/apex/InteractionLogMappingStudio.getStudio') {
+        const input = ((await readBody(req)) ?? {}) as { recentCount?: unknown };
+        return json(res, 200, emulator.studio(input.recentCount));
+    }
+    if (path === '/apex/InteractionLogMappingStudio.applyMapping') {
+        const outcome = emulator.applyMapping(((await readBody(req)) ?? {}) as Record<string, unknown>);
+        // As an AuraHandledException reaches the component.
+        return 'error' in outcome
+            ? json(res, 400, { message: outcome.error, exceptionType: 'System.AuraHandledException' })
+            : json(res, 200, outcome.jobId);
+    }
+    if (path === '/apex/InteractionLogMappingStudio.logsToRemap')
+        return json(res, 200, emulator.logsToRemap(((await readBody(req)) ?? {}) as Record<string, unknown>));
+    if (path === '/events' && method === 'GET') {
+        const after = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('after') ?? 0);
+        return json(
+            res,
+            200,
+            emulator.events.filter((e) => e.replayId > after)
+        );
+    }
     if (path === '/apex/InteractionLogConfigController.getConfiguration')
         return json(res, 200, emulator.configuration());
     if (path === '/apex/InteractionLogSaveController.findRecordIdByLogKey') {
@@ -309,7 +330,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
 
     app.on('request', (req, res) => {
         const path = new URL(req.url ?? '/', appUrl).pathname;
-        if (path === '/' || path === '/index.html') return send(res, 200, appPage(), TYPES['.html']);
+        if (path === '/' || path === '/index.html' || path === '/setup')
+            return send(res, 200, appPage(), TYPES['.html']);
         if (path === '/build/app.js') return send(res, 200, appBundle, TYPES['.js']);
         if (path === '/favicon.ico') return send(res, 204, '');
         if (path.startsWith('/assets/')) return serveFile(res, SLDS_ASSETS, path.slice('/assets/'.length));

@@ -19,6 +19,8 @@ export default class App extends LightningElement {
     toasts: Toast[] = [];
     /** `?norecords` leaves out the records view, whose polling would weigh on what the benchmark measures. */
     readonly showRecords = !new URLSearchParams(window.location.search).has('norecords');
+    /** `/setup`: the admin's mapping studio over the emulator's records, as an app page in Setup would show it. */
+    readonly isSetup = window.location.pathname === '/setup';
     private nextKey = 1;
 
     handleToast(event: CustomEvent<{ title?: string; message: string; variant?: string }>): void {

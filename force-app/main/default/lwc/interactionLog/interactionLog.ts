@@ -30,7 +30,15 @@ export { InteractionLogService } from './logService';
 export type { LogOutcome, LogServiceOptions, ReceivedLog } from './logService';
 export { checkBody, extractBody, MAX_ID_LENGTH } from './logBody';
 export type { BodyCheck, InteractionLogBody } from './logBody';
-export { FIELD, FIELD_DATA_TYPES, fieldOf, RAW_PAYLOAD_MAX, schemaFromObjectInfo, TARGET_OBJECT } from './logSchema';
+export {
+    EVIDENCE,
+    FIELD,
+    FIELD_DATA_TYPES,
+    fieldOf,
+    RAW_PAYLOAD_MAX,
+    schemaFromObjectInfo,
+    TARGET_OBJECT
+} from './logSchema';
 export type {
     DescribeExtras,
     FieldDataType,

@@ -101,6 +101,15 @@ export const WRITTEN_ONCE: readonly string[] = [
     FIELD.warningCount
 ];
 
+/** Mirrors Apex InteractionLogEvidence.EVIDENCE: what no one but an admin with Correct Evidence changes once set. */
+export const EVIDENCE: readonly string[] = [
+    ...WRITTEN_ONCE,
+    FIELD.establishedTime,
+    FIELD.startDate,
+    FIELD.startTime,
+    FIELD.endTime
+];
+
 /** Longest raw payload kept (the size of Raw_Payload__c). */
 export const RAW_PAYLOAD_MAX = 131072;
 
