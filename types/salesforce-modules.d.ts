@@ -86,7 +86,7 @@ declare module 'lightning/empApi' {
 }
 
 declare module '@salesforce/apex/InteractionLogMappingStudio.getStudio' {
-    import type { Studio } from 'c/mappingStudio/studioModel';
+    import type { Studio } from '../force-app/main/default/lwc/mappingStudio/studioModel';
     const getStudio: (params: { recentCount: number }) => Promise<Studio>;
     export default getStudio;
 }

@@ -20,7 +20,8 @@ import {
     type ObjectSchema,
     type UiApiObjectInfo
 } from 'c/interactionLog';
-import { formatLabel, LABELS } from 'c/interactionLogLabels';
+import { formatLabel } from 'c/interactionLogLabels';
+import { STUDIO_LABELS } from './studioLabels';
 import {
     draftFor,
     parsePayload,
@@ -48,7 +49,7 @@ interface RemapReport {
 }
 
 export default class MappingStudio extends LightningElement {
-    readonly labels = LABELS;
+    readonly labels = STUDIO_LABELS;
     studio?: Studio;
     loadError?: string;
     schema?: ObjectSchema;
@@ -63,19 +64,19 @@ export default class MappingStudio extends LightningElement {
     private subscription?: unknown;
 
     readonly columns = [
-        { label: LABELS.studioColumnField, fieldName: 'fieldLabel' },
-        { label: LABELS.studioColumnLayer, fieldName: 'layer' },
-        { label: LABELS.studioColumnPaths, fieldName: 'paths', wrapText: true },
-        { label: LABELS.studioColumnTransform, fieldName: 'transform' },
-        { label: LABELS.studioColumnSource, fieldName: 'source', wrapText: true },
-        { type: 'button', typeAttributes: { label: LABELS.studioEdit, name: 'edit', variant: 'base' } }
+        { label: STUDIO_LABELS.studioColumnField, fieldName: 'fieldLabel' },
+        { label: STUDIO_LABELS.studioColumnLayer, fieldName: 'layer' },
+        { label: STUDIO_LABELS.studioColumnPaths, fieldName: 'paths', wrapText: true },
+        { label: STUDIO_LABELS.studioColumnTransform, fieldName: 'transform' },
+        { label: STUDIO_LABELS.studioColumnSource, fieldName: 'source', wrapText: true },
+        { type: 'button', typeAttributes: { label: STUDIO_LABELS.studioEdit, name: 'edit', variant: 'base' } }
     ];
 
     readonly previewColumns = [
-        { label: LABELS.studioColumnLog, fieldName: 'log' },
-        { label: LABELS.studioColumnBefore, fieldName: 'before', wrapText: true },
-        { label: LABELS.studioColumnAfter, fieldName: 'after', wrapText: true },
-        { label: LABELS.studioColumnWarnings, fieldName: 'warnings', wrapText: true }
+        { label: STUDIO_LABELS.studioColumnLog, fieldName: 'log' },
+        { label: STUDIO_LABELS.studioColumnBefore, fieldName: 'before', wrapText: true },
+        { label: STUDIO_LABELS.studioColumnAfter, fieldName: 'after', wrapText: true },
+        { label: STUDIO_LABELS.studioColumnWarnings, fieldName: 'warnings', wrapText: true }
     ];
 
     @wire(getObjectInfo, { objectApiName: INTERACTION_LOG_OBJECT })
@@ -91,7 +92,7 @@ export default class MappingStudio extends LightningElement {
                 this.subscription = subscription;
             })
             .catch((error: unknown) => {
-                this.loadError = formatLabel(LABELS.studioNoEvents, errorMessage(error));
+                this.loadError = formatLabel(STUDIO_LABELS.studioNoEvents, errorMessage(error));
             });
     }
 
@@ -118,11 +119,11 @@ export default class MappingStudio extends LightningElement {
 
     get retention(): string {
         const days = this.studio?.retentionDays;
-        return days ? formatLabel(LABELS.studioRetentionDays, days) : LABELS.studioRetentionForever;
+        return days ? formatLabel(STUDIO_LABELS.studioRetentionDays, days) : STUDIO_LABELS.studioRetentionForever;
     }
 
     get stored(): string {
-        return formatLabel(LABELS.studioStored, this.studio?.logCount ?? 0, this.studio?.payloadCount ?? 0);
+        return formatLabel(STUDIO_LABELS.studioStored, this.studio?.logCount ?? 0, this.studio?.payloadCount ?? 0);
     }
 
     get rows(): StudioRow[] {
@@ -152,7 +153,7 @@ export default class MappingStudio extends LightningElement {
 
     get draftTitle(): string {
         const field = this.draft?.targetField ?? '';
-        return formatLabel(LABELS.studioEditTitle, this.schema?.fields[field]?.label ?? field);
+        return formatLabel(STUDIO_LABELS.studioEditTitle, this.schema?.fields[field]?.label ?? field);
     }
 
     get draftPaths(): string {
@@ -166,7 +167,7 @@ export default class MappingStudio extends LightningElement {
 
     get previewSummary(): string {
         const rows = this.preview;
-        return formatLabel(LABELS.studioPreviewSummary, rows.filter((r) => r.changed).length, rows.length);
+        return formatLabel(STUDIO_LABELS.studioPreviewSummary, rows.filter((r) => r.changed).length, rows.length);
     }
 
     get override(): MappingRecord | undefined {
@@ -189,7 +190,14 @@ export default class MappingStudio extends LightningElement {
     get remapProgress(): string {
         const r = this.remap;
         return r
-            ? formatLabel(LABELS.studioRemapReport, r.examined, r.changed, r.unchanged, r.skipped, r.failures.length)
+            ? formatLabel(
+                  STUDIO_LABELS.studioRemapReport,
+                  r.examined,
+                  r.changed,
+                  r.unchanged,
+                  r.skipped,
+                  r.failures.length
+              )
             : '';
     }
 
@@ -242,7 +250,7 @@ export default class MappingStudio extends LightningElement {
     }
 
     private apply(draft: Draft): void {
-        this.deployment = { jobId: '', status: LABELS.studioDeploySending, failed: false, done: false };
+        this.deployment = { jobId: '', status: STUDIO_LABELS.studioDeploySending, failed: false, done: false };
         applyMapping({
             targetField: draft.targetField,
             sourcePath: draft.paths
@@ -255,7 +263,7 @@ export default class MappingStudio extends LightningElement {
             .then((jobId: string) => {
                 this.deployment = {
                     jobId,
-                    status: formatLabel(LABELS.studioDeployQueued, jobId),
+                    status: formatLabel(STUDIO_LABELS.studioDeployQueued, jobId),
                     failed: false,
                     done: false
                 };
@@ -276,8 +284,8 @@ export default class MappingStudio extends LightningElement {
             done: true,
             failed: !succeeded,
             status: succeeded
-                ? LABELS.studioDeployApplied
-                : formatLabel(LABELS.studioDeployFailed, String(payload.Message__c ?? payload.Status__c ?? ''))
+                ? STUDIO_LABELS.studioDeployApplied
+                : formatLabel(STUDIO_LABELS.studioDeployFailed, String(payload.Message__c ?? payload.Status__c ?? ''))
         };
         if (succeeded) {
             this.draft = undefined;

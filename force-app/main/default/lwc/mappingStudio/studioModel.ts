@@ -26,7 +26,8 @@ import {
     type MappingRecord,
     type ObjectSchema
 } from 'c/interactionLog';
-import { formatLabel, LABELS } from 'c/interactionLogLabels';
+import { formatLabel } from 'c/interactionLogLabels';
+import { STUDIO_LABELS } from './studioLabels';
 import { isPlainObject } from 'c/safeData';
 
 /** Mirrors Apex InteractionLogMappingStudio.RecentLog. */
@@ -102,7 +103,7 @@ function recordsOf(records: readonly MappingRecord[], field: string) {
 
 /** How many recent logs each path (by its place) filled, and how many none did: "#1: 8 · #2: 1 · none: 1". */
 function sourceSummary(paths: string[], bodies: readonly unknown[]): string {
-    if (bodies.length === 0) return LABELS.studioNoRecentLogs;
+    if (bodies.length === 0) return STUDIO_LABELS.studioNoRecentLogs;
     const counts = paths.map(() => 0);
     let none = 0;
     for (const body of bodies) {
@@ -111,8 +112,8 @@ function sourceSummary(paths: string[], bodies: readonly unknown[]): string {
         else none += 1;
     }
     return [
-        ...paths.map((_, i) => formatLabel(LABELS.studioSourceCount, i + 1, counts[i])),
-        formatLabel(LABELS.studioSourceNone, none)
+        ...paths.map((_, i) => formatLabel(STUDIO_LABELS.studioSourceCount, i + 1, counts[i])),
+        formatLabel(STUDIO_LABELS.studioSourceNone, none)
     ].join(' · ');
 }
 
@@ -136,9 +137,9 @@ export function studioRows(
         const { override } = recordsOf(records, field);
         const mapping = effective.get(field);
         const paths = (mapping?.sourcePath ?? '').split('|').filter((p) => p.trim() !== '');
-        let layer = LABELS.studioLayerDefault;
-        if (override?.active) layer = paths.length ? LABELS.studioLayerOverride : LABELS.studioLayerOff;
-        else if (override) layer = LABELS.studioLayerReverted;
+        let layer = STUDIO_LABELS.studioLayerDefault;
+        if (override?.active) layer = paths.length ? STUDIO_LABELS.studioLayerOverride : STUDIO_LABELS.studioLayerOff;
+        else if (override) layer = STUDIO_LABELS.studioLayerReverted;
         return {
             targetField: field,
             fieldLabel: fieldOf(schema, field)?.label ?? field,

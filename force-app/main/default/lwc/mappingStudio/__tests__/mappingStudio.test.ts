@@ -12,6 +12,7 @@ import applyMapping from '@salesforce/apex/InteractionLogMappingStudio.applyMapp
 import logsToRemap from '@salesforce/apex/InteractionLogMappingStudio.logsToRemap';
 import { loadConfiguration, loadObjectInfo } from '@tools/lib/forceApp';
 import { ADMIN_FIELDS_DIR, loadFixture } from '@fixtures';
+import type { MappingRecord } from 'c/interactionLog';
 
 jest.mock('@salesforce/apex/InteractionLogMappingStudio.getStudio', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/InteractionLogMappingStudio.applyMapping', () => ({ default: jest.fn() }), {
@@ -34,7 +35,7 @@ const payload = JSON.stringify(
     (loadFixture('messages', 'axp-voice-inbound').message as { data: { message: { body: unknown } } }).data.message.body
 );
 
-function studio(mappings = loadConfiguration().mappings) {
+function studio(mappings: MappingRecord[] = loadConfiguration().mappings as MappingRecord[]) {
     return {
         mappings,
         recent: [{ recordId: 'a00000000000001AAA', name: 'Call with Maria', rawPayload: payload }],
@@ -141,8 +142,8 @@ describe('c-mapping-studio', () => {
     });
 
     it('reverts an override by deploying it inactive', async () => {
-        const withOverride = [
-            ...loadConfiguration().mappings,
+        const withOverride: MappingRecord[] = [
+            ...(loadConfiguration().mappings as MappingRecord[]),
             {
                 developerName: 'Org_Comments',
                 targetObject: 'Interaction_Log__c',
