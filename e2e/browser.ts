@@ -20,6 +20,21 @@ export const CHROMIUM_FLAGS = [
     '--disable-sync'
 ];
 
+/** Waits until `probe` gives a value (polling every 50 ms), or fails saying what it waited for. */
+export async function until<T>(
+    what: string,
+    probe: () => T | undefined | false | Promise<T | undefined | false>,
+    ms = 10000
+): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+        const value = await probe();
+        if (value) return value;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
 let bundle: Promise<string> | undefined;
 
 /** The app bundle, built once per test process. */

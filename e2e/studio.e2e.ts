@@ -7,20 +7,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openWorkbench, type Session } from './browser';
+import { openWorkbench, until, type Session } from './browser';
 
 let session: Session;
 let page: Page;
-
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 15000) {
-    const deadline = Date.now() + ms;
-    for (;;) {
-        const value = await probe();
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-}
 
 const studio = () => page.locator('c-mapping-studio');
 const row = (field: string) => studio().locator('lightning-datatable.mappings tr', { hasText: field });
@@ -43,7 +33,7 @@ async function sendLogs(...fixtures: string[]): Promise<void> {
             window.parent.postMessage(message, host);
         })()`);
     }
-    await until('the logs saved', () => session.workbench.emulator.size === before + fixtures.length);
+    await until('the logs saved', () => session.workbench.emulator.size === before + fixtures.length, 15000);
 }
 
 async function openStudio(): Promise<void> {

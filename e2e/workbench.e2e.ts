@@ -21,7 +21,7 @@ import {
 } from '../force-app/main/default/lwc/interactionLog/interactionLog';
 import { resolveSetting } from '../force-app/main/default/lwc/interactionLogSettings/interactionLogSettings';
 import { loadFixture, loadFixtures } from '../test/fixtures';
-import { appBundle, CHROMIUM, CHROMIUM_FLAGS } from './browser';
+import { appBundle, CHROMIUM, CHROMIUM_FLAGS, until } from './browser';
 
 let workbench: Workbench;
 let browser: Browser;
@@ -29,20 +29,6 @@ let context: BrowserContext;
 let page: Page;
 let dataDir: string;
 let pageErrors: string[] = [];
-
-async function until<T>(
-    what: string,
-    probe: () => T | undefined | false | Promise<T | undefined | false>,
-    ms = 10000
-): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-        const value = await probe();
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-}
 
 async function openPage(): Promise<Page> {
     const p = await context.newPage();

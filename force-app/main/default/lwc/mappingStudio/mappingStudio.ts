@@ -28,6 +28,7 @@ import {
     payloadPaths,
     previewRows,
     remapChanges,
+    sourcePathOf,
     studioRows,
     unmappedFields,
     type Draft,
@@ -253,10 +254,7 @@ export default class MappingStudio extends LightningElement {
         this.deployment = { jobId: '', status: STUDIO_LABELS.studioDeploySending, failed: false, done: false };
         applyMapping({
             targetField: draft.targetField,
-            sourcePath: draft.paths
-                .map((p) => p.trim())
-                .filter(Boolean)
-                .join('|'),
+            sourcePath: sourcePathOf(draft),
             transform: draft.transform,
             active: draft.active
         })

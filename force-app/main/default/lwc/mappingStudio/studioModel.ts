@@ -185,6 +185,14 @@ export function payloadPaths(bodies: readonly unknown[], max = 500): { path: str
         .sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** A draft's paths as a Source Path: trimmed, empty lines dropped, separated by `|`. */
+export function sourcePathOf(draft: Pick<Draft, 'paths'>): string {
+    return draft.paths
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .join('|');
+}
+
 /** The records with the draft as its field's Org override (replacing the one there is). */
 export function withDraft(records: readonly MappingRecord[], draft: Draft): MappingRecord[] {
     const { override } = recordsOf(records, draft.targetField);
@@ -192,10 +200,7 @@ export function withDraft(records: readonly MappingRecord[], draft: Draft): Mapp
         developerName: override?.developerName ?? `Org_${draft.targetField.replace(/__c$/i, '')}`.slice(0, 40),
         targetObject: TARGET_OBJECT,
         targetField: draft.targetField,
-        sourcePath: draft.paths
-            .map((p) => p.trim())
-            .filter(Boolean)
-            .join('|'),
+        sourcePath: sourcePathOf(draft),
         transform: draft.transform,
         active: draft.active,
         layer: LAYER_ORG_OVERRIDE
