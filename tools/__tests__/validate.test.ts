@@ -64,7 +64,7 @@ describe('npm run validate', () => {
                 '<value xsi:type="xsd:string">Queue_Name__c</value>'
             )
         );
-        const run = runValidate(dir);
+        const run = runValidate(dir, 'analyzer,lwc,convert');
         expect(run.status).toBe(1);
         expect(run.stdout).toContain(
             'Interaction_Log_Field_Mapping.Topic_Name.md-meta.xml: targets Interaction_Log__c.Queue_Name__c, which does not exist'
@@ -77,7 +77,7 @@ describe('npm run validate', () => {
         edit(dir, join(SOURCE, 'customMetadata', 'Interaction_Log_Field_Mapping.Is_Transfer.md-meta.xml'), (t) =>
             t.replace('<value xsi:type="xsd:string">boolean</value>', '<value xsi:type="xsd:string">json</value>')
         );
-        const run = runValidate(dir);
+        const run = runValidate(dir, 'analyzer,lwc,convert');
         expect(run.status).toBe(1);
         expect(run.stdout).toContain('uses the json transform on Is_Transfer__c, a Checkbox field');
     });
@@ -87,7 +87,7 @@ describe('npm run validate', () => {
         edit(dir, join(SOURCE, 'lwc', 'crmConnector', 'crmConnector.html'), (t) =>
             t.replace('<template lwc:if={setupNeeded}>', '<template lwc:if={setupNeeded}><div>')
         );
-        const run = runValidate(dir);
+        const run = runValidate(dir, 'analyzer,convert,apex');
         expect(run.status).toBe(1);
         expect(run.stdout).toMatch(/crmConnector.*does not compile for the platform/);
     });
@@ -97,7 +97,7 @@ describe('npm run validate', () => {
         edit(dir, join(SOURCE, 'classes', 'InteractionLogSaveController.cls'), (t) =>
             t.replace('if (String.isBlank(logKey)) {', 'if (String.isBlank(logKey) {')
         );
-        const run = runValidate(dir);
+        const run = runValidate(dir, 'analyzer,lwc,convert');
         expect(run.status).toBe(1);
         expect(run.stdout).toContain('InteractionLogSaveController.cls: is not valid Apex');
     });
@@ -118,7 +118,7 @@ describe('npm run validate', () => {
     it('fails on a TypeScript file that would deploy', () => {
         const dir = project();
         edit(dir, '.forceignore', (t) => t.replace('**/*.ts\n', ''));
-        const run = runValidate(dir);
+        const run = runValidate(dir, 'analyzer,lwc,apex');
         expect(run.status).toBe(1);
         expect(run.stdout).toMatch(/crmConnector\.ts: is a TypeScript source and would deploy/);
     });
@@ -138,7 +138,7 @@ describe('npm run validate', () => {
         edit(dir, join(SOURCE, 'layouts', 'Interaction_Log__c-Interaction Log Layout.layout-meta.xml'), (t) =>
             t.replace('<field>Subject__c</field>', '<field>Summary__c</field>')
         );
-        const run = runValidate(dir);
+        const run = runValidate(dir, 'analyzer,lwc,convert');
         expect(run.status).toBe(1);
         expect(run.stdout).toContain('The layout names Summary__c, which is not a field of Interaction_Log__c');
     });
