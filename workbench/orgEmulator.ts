@@ -197,9 +197,10 @@ export class OrgEmulator {
     }
 
     /** InteractionLogConfigController.getConfiguration, plus the workbench's own setting record. */
-    configuration() {
-        const config = loadConfiguration(undefined, undefined, this.extraFieldDirs);
-        config.mappings = this.allMappings().filter((m) => m.active) as typeof config.mappings;
+    configuration(mappings: StudioMapping[] = this.allMappings()) {
+        // The mapping records are read once, by allMappings (with what the studio deployed over them).
+        const config = loadConfiguration(undefined, [], this.extraFieldDirs);
+        config.mappings = mappings.filter((m) => m.active) as typeof config.mappings;
         if (this.connectorUrl) {
             config.settings.push({
                 developerName: 'Workbench',
@@ -248,12 +249,13 @@ export class OrgEmulator {
     /** InteractionLogMappingStudio.getStudio. */
     studio(recentCount: unknown) {
         const wanted = Math.min(Math.max(Number(recentCount) || 10, 1), 50);
+        const mappings = this.allMappings();
         const logs = this.list().filter((r) => !r.apiName);
         const withPayload = logs.filter((r) => r.fields.Raw_Payload_Cleared__c !== true);
-        const setting = this.configuration().settings.find((s) => s.layer === 'Org_Override') as
+        const setting = this.configuration(mappings).settings.find((s) => s.layer === 'Org_Override') as
             { rawPayloadRetentionDays?: number | null } | undefined;
         return {
-            mappings: this.allMappings(),
+            mappings,
             recent: withPayload
                 .filter((r) => typeof r.fields.Raw_Payload__c === 'string' && r.fields.Raw_Payload__c !== '')
                 .slice(0, wanted)

@@ -24,6 +24,7 @@ import { formatLabel } from 'c/interactionLogLabels';
 import { STUDIO_LABELS } from './studioLabels';
 import {
     draftFor,
+    overrideOf,
     parsePayload,
     payloadPaths,
     previewRows,
@@ -32,6 +33,7 @@ import {
     studioRows,
     unmappedFields,
     type Draft,
+    type PreviewRow,
     type StudioRow,
     type Studio
 } from './studioModel';
@@ -61,6 +63,11 @@ export default class MappingStudio extends LightningElement {
     remapTo = '';
     remap?: RemapReport;
     remapping = false;
+    /** What the page shows, worked out once when the studio, the schema or the draft change (not on every render). */
+    rows: StudioRow[] = [];
+    unmapped: { name: string; label: string }[] = [];
+    pathOptions: { label: string; value: string }[] = [];
+    preview: PreviewRow[] = [];
     private bodies: unknown[] = [];
     private subscription?: unknown;
 
@@ -82,8 +89,10 @@ export default class MappingStudio extends LightningElement {
 
     @wire(getObjectInfo, { objectApiName: INTERACTION_LOG_OBJECT })
     wiredObjectInfo({ data, error }: { data?: UiApiObjectInfo; error?: unknown }): void {
-        if (data) this.schema = schemaFromObjectInfo(data);
-        else if (error) this.loadError = errorMessage(error);
+        if (data) {
+            this.schema = schemaFromObjectInfo(data);
+            this.derive();
+        } else if (error) this.loadError = errorMessage(error);
     }
 
     override connectedCallback(): void {
@@ -108,6 +117,7 @@ export default class MappingStudio extends LightningElement {
                 this.studio = studio;
                 this.bodies = studio.recent.map((r) => parsePayload(r.rawPayload)).filter((b) => b !== undefined);
                 this.loadError = undefined;
+                this.derive();
             })
             .catch((error: unknown) => {
                 this.loadError = errorMessage(error);
@@ -127,25 +137,28 @@ export default class MappingStudio extends LightningElement {
         return formatLabel(STUDIO_LABELS.studioStored, this.studio?.logCount ?? 0, this.studio?.payloadCount ?? 0);
     }
 
-    get rows(): StudioRow[] {
-        return this.studio && this.schema ? studioRows(this.studio.mappings, this.schema, this.bodies) : [];
-    }
-
-    get unmapped(): { name: string; label: string }[] {
-        if (!this.studio || !this.schema) return [];
-        const schema = this.schema;
-        return unmappedFields(this.studio.mappings, schema).map((name) => ({
-            name,
-            label: schema.fields[name]?.label ?? name
-        }));
-    }
-
     get hasUnmapped(): boolean {
         return this.unmapped.length > 0;
     }
 
-    get pathOptions(): { label: string; value: string }[] {
-        return payloadPaths(this.bodies).map((p) => ({ label: `${p.path} = ${p.example}`, value: p.path }));
+    /** The rows, the fields no mapping fills and the paths to pick from, for the studio and schema in hand. */
+    private derive(): void {
+        const { studio, schema } = this;
+        if (!studio || !schema) return;
+        this.rows = studioRows(studio.mappings, schema, this.bodies);
+        this.unmapped = unmappedFields(studio.mappings, schema).map((name) => ({
+            name,
+            label: schema.fields[name]?.label ?? name
+        }));
+        this.pathOptions = payloadPaths(this.bodies).map((p) => ({ label: `${p.path} = ${p.example}`, value: p.path }));
+        this.setDraft(this.draft);
+    }
+
+    /** The draft, and its preview on the latest logs, mapped once per change. */
+    private setDraft(draft: Draft | undefined): void {
+        this.draft = draft;
+        const { studio, schema } = this;
+        this.preview = draft && studio && schema ? previewRows(studio.recent, studio.mappings, draft, schema) : [];
     }
 
     get transformOptions(): { label: string; value: string; selected: boolean }[] {
@@ -161,19 +174,13 @@ export default class MappingStudio extends LightningElement {
         return this.draft?.paths.join('\n') ?? '';
     }
 
-    get preview() {
-        if (!this.draft || !this.studio || !this.schema) return [];
-        return previewRows(this.studio.recent, this.studio.mappings, this.draft, this.schema);
-    }
-
     get previewSummary(): string {
         const rows = this.preview;
         return formatLabel(STUDIO_LABELS.studioPreviewSummary, rows.filter((r) => r.changed).length, rows.length);
     }
 
     get override(): MappingRecord | undefined {
-        const field = this.draft?.targetField;
-        return this.studio?.mappings.find((m) => m.targetField === field && m.layer === 'Org_Override');
+        return this.studio && this.draft ? overrideOf(this.studio.mappings, this.draft.targetField) : undefined;
     }
 
     get cannotRevert(): boolean {
@@ -203,18 +210,18 @@ export default class MappingStudio extends LightningElement {
     }
 
     handleRowAction(event: CustomEvent<{ row: StudioRow }>): void {
-        this.draft = draftFor(event.detail.row);
+        this.setDraft(draftFor(event.detail.row));
         this.deployment = undefined;
     }
 
     handleMapField(event: Event): void {
         const field = (event.currentTarget as HTMLElement).dataset.field ?? '';
-        this.draft = { targetField: field, paths: [], transform: 'text', active: true };
+        this.setDraft(draftFor({ targetField: field, paths: '', transform: '' }));
         this.deployment = undefined;
     }
 
     handlePaths(event: CustomEvent<{ value: string }>): void {
-        if (this.draft) this.draft = { ...this.draft, paths: String(event.detail.value ?? '').split('\n') };
+        if (this.draft) this.setDraft({ ...this.draft, paths: String(event.detail.value ?? '').split('\n') });
     }
 
     handlePick(event: Event): void {
@@ -224,15 +231,15 @@ export default class MappingStudio extends LightningElement {
     handleAddPath(): void {
         if (!this.draft || !this.pickedPath) return;
         const paths = this.draft.paths.filter((p) => p.trim() !== '');
-        if (!paths.includes(this.pickedPath)) this.draft = { ...this.draft, paths: [...paths, this.pickedPath] };
+        if (!paths.includes(this.pickedPath)) this.setDraft({ ...this.draft, paths: [...paths, this.pickedPath] });
     }
 
     handleTransform(event: Event): void {
-        if (this.draft) this.draft = { ...this.draft, transform: (event.target as HTMLSelectElement).value };
+        if (this.draft) this.setDraft({ ...this.draft, transform: (event.target as HTMLSelectElement).value });
     }
 
     handleCancel(): void {
-        this.draft = undefined;
+        this.setDraft(undefined);
     }
 
     handleApply(): void {
@@ -286,7 +293,7 @@ export default class MappingStudio extends LightningElement {
                 : formatLabel(STUDIO_LABELS.studioDeployFailed, String(payload.Message__c ?? payload.Status__c ?? ''))
         };
         if (succeeded) {
-            this.draft = undefined;
+            this.setDraft(undefined);
             this.load();
         }
     }

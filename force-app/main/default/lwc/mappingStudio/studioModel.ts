@@ -90,15 +90,14 @@ function shown(value: FieldValue | null | undefined): string {
     return value === undefined || value === null || value === '' ? '—' : String(value);
 }
 
-/** The records of one field on the Interaction Log, by layer. */
-function recordsOf(records: readonly MappingRecord[], field: string) {
-    const mine = records.filter(
-        (r) => (r.targetObject ?? TARGET_OBJECT) === TARGET_OBJECT && (r.targetField ?? '') === field
+/** The Org override record of a field of the Interaction Log, active or not, when the org has one. */
+export function overrideOf(records: readonly MappingRecord[], field: string): MappingRecord | undefined {
+    return records.find(
+        (r) =>
+            (r.targetObject ?? TARGET_OBJECT) === TARGET_OBJECT &&
+            r.targetField === field &&
+            r.layer === LAYER_ORG_OVERRIDE
     );
-    return {
-        override: mine.find((r) => r.layer === LAYER_ORG_OVERRIDE),
-        fallback: mine.find((r) => r.layer !== LAYER_ORG_OVERRIDE)
-    };
 }
 
 /** How many recent logs each path (by its place) filled, and how many none did: "#1: 8 · #2: 1 · none: 1". */
@@ -134,7 +133,7 @@ export function studioRows(
         )
     ].sort();
     return fields.map((field) => {
-        const { override } = recordsOf(records, field);
+        const override = overrideOf(records, field);
         const mapping = effective.get(field);
         const paths = (mapping?.sourcePath ?? '').split('|').filter((p) => p.trim() !== '');
         let layer = STUDIO_LABELS.studioLayerDefault;
@@ -195,7 +194,7 @@ export function sourcePathOf(draft: Pick<Draft, 'paths'>): string {
 
 /** The records with the draft as its field's Org override (replacing the one there is). */
 export function withDraft(records: readonly MappingRecord[], draft: Draft): MappingRecord[] {
-    const { override } = recordsOf(records, draft.targetField);
+    const override = overrideOf(records, draft.targetField);
     const applied: MappingRecord = {
         developerName: override?.developerName ?? `Org_${draft.targetField.replace(/__c$/i, '')}`.slice(0, 40),
         targetObject: TARGET_OBJECT,
