@@ -110,6 +110,20 @@ describe('the workbench', () => {
         assert.deepEqual(pageErrors, []);
     });
 
+    it("runs the simulator on another site, out of the page's process, as the vendor's connector runs", async () => {
+        const frame = await simulator();
+        assert.notEqual(new URL(frame.url()).hostname, new URL(page.url()).hostname);
+        // The frame's main thread is busy for 1.5 s; the page's is not, so it answers meanwhile.
+        const busy = frame.evaluate(`(() => {
+            const until = Date.now() + 1500;
+            while (Date.now() < until) {}
+            return Date.now();
+        })()`) as Promise<number>;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const pageAnswered = (await page.evaluate('Date.now()')) as number;
+        assert.ok(pageAnswered < (await busy), 'the page answered while the frame was busy');
+    });
+
     it('saves each sample interaction as one record with the values the mapper gives', async () => {
         const frame = await simulator();
         const samples = loadFixtures('messages').map((f) => f.name);

@@ -2,7 +2,7 @@
  * The workbench's two local servers:
  * - the app (a Lightning-like page with the real crmConnector component) and, on the same
  *   origin under /api, the org emulator, as Lightning talks to its own org;
- * - the CRM Connector simulator, on another port and so another origin, loaded in the
+ * - the CRM Connector simulator, on another site (see crossSiteName), loaded in the
  *   component's frame.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -54,6 +54,8 @@ export interface WorkbenchOptions {
     appPort?: number;
     simulatorPort?: number;
     host?: string;
+    /** The name the frame loads the simulator by (default: another site than `host`, see crossSiteName). */
+    simulatorHost?: string;
     dataDir?: string;
     /** Reuse an already built app bundle (tests build once). */
     appBundle?: string;
@@ -97,6 +99,16 @@ function serveFile(res: ServerResponse, root: string, relative: string): void {
         return;
     }
     send(res, 200, readFileSync(path), TYPES[extname(path)] ?? 'application/octet-stream');
+}
+
+/**
+ * The vendor's connector is served from another site than Salesforce, so browsers with site
+ * isolation run it in its own process: its work and its garbage never reach the page's main
+ * thread. Another port of the same host is another origin but the same site, which would
+ * put the simulator on the page's thread; a loopback address and `localhost` are two sites.
+ */
+export function crossSiteName(host: string): string {
+    return host === '127.0.0.1' ? 'localhost' : host === 'localhost' ? '127.0.0.1' : host;
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -321,7 +333,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const simulatorPort = await listen(simulator, options.simulatorPort ?? 0, host);
     const appPort = await listen(app, options.appPort ?? 0, host);
     const appUrl = `http://${host}:${appPort}`;
-    const simulatorUrl = `http://${host}:${simulatorPort}`;
+    const simulatorUrl = `http://${options.simulatorHost ?? crossSiteName(host)}:${simulatorPort}`;
     const emulator = new OrgEmulator({
         dataDir: options.dataDir,
         connectorUrl: `${simulatorUrl}/?host=${encodeURIComponent(appUrl)}`,

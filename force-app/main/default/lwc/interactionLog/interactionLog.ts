@@ -61,7 +61,15 @@ export { ADDRESS_FIELDS, linkByNumber, rememberLink, LINK_MEMORY_MS, MAX_LINKS }
 export type { NumberLink } from './numberLinks';
 export type { MapOptions, MapResult } from './logMapper';
 export { prepareLog } from './preparedLog';
-export { EMPTY_SNAPSHOT, LogOutbox, memoryStorage, STORAGE_BUDGET_CHARS, webStorage, entryId } from './outbox';
+export {
+    EMPTY_SNAPSHOT,
+    entryId,
+    LogOutbox,
+    memoryStorage,
+    NOTIFY_INTERVAL_MS,
+    STORAGE_BUDGET_CHARS,
+    webStorage
+} from './outbox';
 export type { OutboxEntry, OutboxSnapshot, OutboxStorage, SaveOutcome } from './outbox';
 export { OutboxSeal } from './outboxSeal';
 export type { BodySeal } from './outboxSeal';

@@ -43,6 +43,8 @@ type Fields = Record<string, FieldValue>;
 interface Waiting {
     /** A create that may join a batch, or any other request. */
     create?: Fields;
+    /** The characters the create takes (charsOf), worked out once. */
+    chars: number;
     run: () => Promise<unknown>;
     resolve(value: unknown): void;
     reject(error: unknown): void;
@@ -117,7 +119,7 @@ export class OrgRequests implements OrgApi {
 
     private enqueue(run: () => Promise<unknown>, create?: Fields): Promise<unknown> {
         return new Promise((resolve, reject) => {
-            this.waiting.push({ run, create, resolve, reject });
+            this.waiting.push({ run, create, chars: create ? charsOf(create) : 0, resolve, reject });
             this.pump();
         });
     }
@@ -140,8 +142,7 @@ export class OrgRequests implements OrgApi {
         const batch: Waiting[] = [];
         let chars = 0;
         for (let i = 0; i < this.waiting.length && batch.length < this.batchSize;) {
-            const create = this.waiting[i].create;
-            const size = create ? charsOf(create) : 0;
+            const { create, chars: size } = this.waiting[i];
             if (!create || (batch.length > 0 && chars + size > this.batchChars)) {
                 i += 1;
                 continue;

@@ -23,7 +23,7 @@
  */
 import { DueHeap } from './dueHeap';
 import { BudgetedStore, type OutboxStorage } from './outboxStore';
-import { isSealed, NO_OUTBOX_KEY, type BodySeal } from './outboxSeal';
+import { isSealed, NO_OUTBOX_KEY, sealedLengthAtLeast, type BodySeal } from './outboxSeal';
 export { memoryStorage, webStorage } from './outboxStore';
 export type { OutboxStorage, WebStorageLike } from './outboxStore';
 import { browserTimers, type Timers } from 'c/rateLimits';
@@ -162,6 +162,9 @@ export function entryId(group: string, bodyJson: string): string {
     return `${group}#${hashText(bodyJson)}${bodyJson.length.toString(36)}`;
 }
 
+/** Listeners hear of changes at most this often during a burst. */
+export const NOTIFY_INTERVAL_MS = 100;
+
 /** The storage key of an entry's body (written once, when the log arrives). */
 const BODY_SUFFIX = '|body';
 /** The storage key of the count of expired logs. */
@@ -221,6 +224,8 @@ export class LogOutbox {
     private running = false;
     private drainScheduled = false;
     private notifyScheduled = false;
+    /** Listeners were told less than NOTIFY_INTERVAL_MS ago: the next change waits for the window to close. */
+    private notifyWindow = false;
     private readonly listeners = new Set<OutboxListener>();
 
     constructor(options: OutboxOptions) {
@@ -706,6 +711,12 @@ export class LogOutbox {
             this.persist(entry);
             return;
         }
+        const plainChars = entry.bodyJson.length + entry.label.length + (entry.headerJson?.length ?? 0);
+        if (this.confirmed.length === 0 && !this.store.fits(key, sealedLengthAtLeast(plainChars))) {
+            // It cannot be stored, sealed or not: sealing it would be work for nothing.
+            this.markDurable(entry, false);
+            return;
+        }
         entry.locked = true;
         const envelope: Envelope = { b: entry.bodyJson, l: entry.label, h: entry.headerJson };
         this.seal
@@ -813,22 +824,32 @@ export class LogOutbox {
     }
 
     /**
-     * Tells listeners, once per turn of the event loop however many entries changed in it:
-     * a burst of thousands costs one snapshot of one page, not thousands.
+     * Tells listeners: at once (after the current turn of the event loop) when the outbox
+     * was quiet, then at most once per `NOTIFY_INTERVAL_MS` however many entries change. Each
+     * arriving message is a task of its own, so a burst of thousands would otherwise cost a
+     * snapshot and a render per message; now it costs ten a second.
      */
     private notify(): void {
         if (this.listeners.size === 0 || this.notifyScheduled) return;
         this.notifyScheduled = true;
-        Promise.resolve().then(() => {
-            this.notifyScheduled = false;
-            const snapshot = this.snapshot();
-            for (const listener of this.listeners) {
-                try {
-                    listener(snapshot);
-                } catch {
-                    // A listener's failure must not stop the outbox.
-                }
+        if (this.notifyWindow) return;
+        Promise.resolve().then(() => this.tellListeners());
+    }
+
+    private tellListeners(): void {
+        this.notifyScheduled = false;
+        this.notifyWindow = true;
+        this.timers.setTimeout(() => {
+            this.notifyWindow = false;
+            if (this.notifyScheduled) this.tellListeners();
+        }, NOTIFY_INTERVAL_MS);
+        const snapshot = this.snapshot();
+        for (const listener of this.listeners) {
+            try {
+                listener(snapshot);
+            } catch {
+                // A listener's failure must not stop the outbox.
             }
-        });
+        }
     }
 }

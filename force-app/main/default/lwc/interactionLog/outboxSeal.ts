@@ -17,6 +17,13 @@ const PREFIX = 'aesgcm1.';
 /** How a refusal for want of a key begins (the outbox keeps such logs for a session that has one). */
 export const NO_OUTBOX_KEY = 'No outbox key';
 const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** The fewest characters sealed text of `chars` characters takes (each character is at least one UTF-8 byte). */
+export function sealedLengthAtLeast(chars: number): number {
+    const base64 = (bytes: number) => 4 * Math.ceil(bytes / 3);
+    return PREFIX.length + base64(IV_BYTES) + 1 + base64(chars + TAG_BYTES);
+}
 
 /** What the outbox needs of a seal. */
 export interface BodySeal {
@@ -29,7 +36,9 @@ type Subtle = Pick<SubtleCrypto, 'importKey' | 'encrypt' | 'decrypt'>;
 
 function toBase64(bytes: Uint8Array): string {
     let text = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    // apply takes the typed array as it is; a spread would step an iterator through every byte.
+    for (let i = 0; i < bytes.length; i += 0x8000)
+        text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
     return btoa(text);
 }
 

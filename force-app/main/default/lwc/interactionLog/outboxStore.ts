@@ -54,12 +54,17 @@ export class BudgetedStore {
         return text;
     }
 
+    /** Whether `chars` more characters under `key` fit in the budget now, without making room. */
+    fits(key: string, chars: number): boolean {
+        return this.total + this.cost(key, chars) <= this.budgetChars;
+    }
+
     /**
      * Writes within the budget. While over it, `makeRoom` is asked to free something of the
      * outbox's own (it answers false when it has nothing left to give). False: not written.
      */
     write(key: string, value: string, makeRoom: () => boolean): boolean {
-        const cost = key.length + value.length + KEY_OVERHEAD - (this.sizes.get(key) ?? 0);
+        const cost = this.cost(key, value.length);
         while (this.total + cost > this.budgetChars && makeRoom()) {
             // Room is made one confirmed entry at a time.
         }
@@ -92,6 +97,11 @@ export class BudgetedStore {
         }
         this.sizes.delete(key);
         this.total -= size;
+    }
+
+    /** What writing `chars` characters under `key` adds to the total. */
+    private cost(key: string, chars: number): number {
+        return key.length + chars + KEY_OVERHEAD - (this.sizes.get(key) ?? 0);
     }
 
     private count(key: string, value: string): void {

@@ -26,6 +26,7 @@ import {
     type UiApiObjectInfo
 } from 'c/interactionLog';
 import { type Configuration } from 'c/interactionLogSettings';
+import { NOTIFY_INTERVAL_MS } from 'c/interactionLog';
 import { loadConfiguration, loadObjectInfo } from '@tools/lib/forceApp';
 import { ADMIN_FIELDS_DIR, loadDirectory, loadFixture } from '@fixtures';
 
@@ -89,12 +90,19 @@ function configuration(overrides: Record<string, unknown> = {}): Configuration {
 /** The real setTimeout, kept before any test fakes timers: Web Crypto (the outbox's seal) answers on the event loop. */
 const realSetTimeout = setTimeout;
 
-async function flush(turns = 30): Promise<void> {
-    for (let i = 0; i < turns; i += 1) {
+async function turns(count: number): Promise<void> {
+    for (let i = 0; i < count; i += 1) {
         await Promise.resolve();
         // Lets Web Crypto answer.
         if (i % 5 === 4) await new Promise((resolve) => realSetTimeout(resolve, 0));
     }
+}
+
+/** Lets the page settle: promises, Web Crypto, and the outbox's next notice (at most one per NOTIFY_INTERVAL_MS). */
+async function flush(count = 30): Promise<void> {
+    await turns(count);
+    await new Promise((resolve) => realSetTimeout(resolve, NOTIFY_INTERVAL_MS));
+    await turns(10);
 }
 
 async function mount(config: Configuration = configuration()): Promise<Element> {

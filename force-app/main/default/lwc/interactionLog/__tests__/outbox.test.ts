@@ -2,6 +2,7 @@ import {
     entryId,
     LogOutbox,
     memoryStorage,
+    NOTIFY_INTERVAL_MS,
     webStorage,
     type OutboxEntry,
     type OutboxStorage,
@@ -394,7 +395,7 @@ describe('logOutbox', () => {
         expect(outbox.size).toBe(0);
     });
 
-    it('tells subscribers about every change and survives a listener that throws', async () => {
+    it('tells subscribers of a change, then of the state the change led to, and survives a listener that throws', async () => {
         const { outbox, time } = setup();
         const seen: number[] = [];
         outbox.subscribe(() => {
@@ -404,12 +405,32 @@ describe('logOutbox', () => {
         outbox.start();
         outbox.enqueue({ group: 'i-1', label: 'a', bodyJson: body('i-1') });
         await time.flush();
-        expect(seen[seen.length - 1]).toBe(0);
-        expect(Math.max(...seen)).toBe(1);
+        expect(seen).toEqual([1]);
+        await time.advance(NOTIFY_INTERVAL_MS);
+        expect(seen).toEqual([1, 0]);
         stop();
-        const count = seen.length;
         outbox.enqueue({ group: 'i-2', label: 'b', bodyJson: body('i-2') });
-        expect(seen.length).toBe(count);
+        await time.advance(NOTIFY_INTERVAL_MS * 3);
+        expect(seen).toEqual([1, 0]);
+    });
+
+    it('tells subscribers of a burst at most once per interval, each message arriving in a task of its own', async () => {
+        const { outbox, time } = setup();
+        const seen: number[] = [];
+        outbox.subscribe((snapshot) => seen.push(snapshot.pendingCount));
+        for (let i = 0; i < 200; i += 1) {
+            outbox.enqueue({ group: `i-${i}`, label: 'a', bodyJson: body(`i-${i}`) });
+            // Each postMessage is a task: promises settle between two messages.
+            await time.flush();
+        }
+        expect(seen).toEqual([1]);
+        await time.advance(NOTIFY_INTERVAL_MS);
+        expect(seen).toEqual([1, 200]);
+        await time.advance(NOTIFY_INTERVAL_MS * 5);
+        expect(seen).toEqual([1, 200]);
+        outbox.enqueue({ group: 'late', label: 'a', bodyJson: body('late') });
+        await time.flush();
+        expect(seen).toEqual([1, 200, 201]);
     });
 
     it('ignores unreadable storage entries', () => {

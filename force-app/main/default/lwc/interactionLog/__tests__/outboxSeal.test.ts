@@ -3,7 +3,7 @@
  * key (AES-GCM), opened by the same user's next session, and unreadable to anyone else.
  */
 import { LogOutbox, memoryStorage, type OutboxEntry, type SaveOutcome } from 'c/interactionLog';
-import { isSealed, NO_OUTBOX_KEY, OutboxSeal } from '../outboxSeal';
+import { isSealed, NO_OUTBOX_KEY, OutboxSeal, sealedLengthAtLeast } from '../outboxSeal';
 
 const KEY_A = Buffer.alloc(32, 7).toString('base64');
 const KEY_B = Buffer.alloc(32, 9).toString('base64');
@@ -55,6 +55,16 @@ describe('outboxSeal', () => {
         await expect(seal.open(sealed, 'entry-2|body')).rejects.toThrow();
         // The same text sealed twice differs (a fresh IV each time).
         expect(await seal.seal('{"b":"secret"}', 'entry-1|body')).not.toBe(sealed);
+    });
+
+    it('knows the fewest characters sealed text takes: exactly that for ASCII, at least that for any text', async () => {
+        const seal = await sealWith(KEY_A);
+        for (const text of ['', 'a', 'ab', 'abc', '{"b":"' + 'x'.repeat(997) + '"}']) {
+            expect((await seal.seal(text, 'k')).length).toBe(sealedLengthAtLeast(text.length));
+        }
+        for (const text of ['é', 'Ana Souza — São Paulo', '😀'.repeat(10), '\u202e'.repeat(3)]) {
+            expect((await seal.seal(text, 'k')).length).toBeGreaterThanOrEqual(sealedLengthAtLeast(text.length));
+        }
     });
 
     it("does not open another user's sealed text", async () => {
@@ -164,6 +174,41 @@ describe('the outbox with a seal', () => {
         await settle();
         expect(after.snapshot().pending[0].lastError).toMatch(/Waiting for your key/);
         expect(storedText(storage)).toContain('aesgcm1.');
+    });
+
+    it('seals only what its storage budget can hold: the rest is kept in memory without being sealed', async () => {
+        const storage = memoryStorage();
+        const saved: OutboxEntry[] = [];
+        const seal = await sealWith(KEY_A);
+        const sealed: string[] = [];
+        const counting = {
+            seal: (text: string, boundTo: string) => {
+                sealed.push(boundTo);
+                return seal.seal(text, boundTo);
+            },
+            open: (text: string, boundTo: string) => seal.open(text, boundTo)
+        };
+        const outbox = new LogOutbox({
+            storage,
+            seal: counting,
+            budgetChars: 3000,
+            saver: async (entry): Promise<SaveOutcome> => {
+                saved.push({ ...entry });
+                return { ok: false, transient: true, message: 'offline' };
+            }
+        });
+        for (let i = 0; i < 50; i += 1) {
+            outbox.enqueue({ group: `call-${i}`, label: 'Call', bodyJson: body(`call-${i}`) });
+            await settle(2);
+        }
+        const snapshot = outbox.snapshot();
+        expect(snapshot.pendingCount).toBe(50);
+        expect(snapshot.storedChars).toBeLessThanOrEqual(3000);
+        const stored = [...storage.data.keys()].filter((k) => k.endsWith('|body')).length;
+        expect(stored).toBeGreaterThan(0);
+        expect(snapshot.notDurable).toBe(50 - stored);
+        // Every log sealed was stored; none was sealed only to be refused.
+        expect(sealed).toHaveLength(stored);
     });
 
     it('keeps a new log in memory only, and saves it, when no key comes', async () => {
