@@ -54,8 +54,6 @@ export interface WorkbenchOptions {
     appPort?: number;
     simulatorPort?: number;
     host?: string;
-    /** The name the frame loads the simulator by (default: another site than `host`, see crossSiteName). */
-    simulatorHost?: string;
     dataDir?: string;
     /** Reuse an already built app bundle (tests build once). */
     appBundle?: string;
@@ -102,13 +100,14 @@ function serveFile(res: ServerResponse, root: string, relative: string): void {
 }
 
 /**
- * The vendor's connector is served from another site than Salesforce, so browsers with site
- * isolation run it in its own process: its work and its garbage never reach the page's main
- * thread. Another port of the same host is another origin but the same site, which would
- * put the simulator on the page's thread; a loopback address and `localhost` are two sites.
+ * The name the frame loads the simulator by. The vendor's connector is served from another
+ * site than Salesforce, so browsers with site isolation run it in its own process: its work
+ * and its garbage never reach the page's main thread. Another port of the same host is
+ * another origin but the same site, which would put the simulator on the page's thread;
+ * `127.0.0.1` and `localhost` are two sites for one loopback address.
  */
-export function crossSiteName(host: string): string {
-    return host === '127.0.0.1' ? 'localhost' : host === 'localhost' ? '127.0.0.1' : host;
+function crossSiteName(host: string): string {
+    return host === '127.0.0.1' ? 'localhost' : host;
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -333,7 +332,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const simulatorPort = await listen(simulator, options.simulatorPort ?? 0, host);
     const appPort = await listen(app, options.appPort ?? 0, host);
     const appUrl = `http://${host}:${appPort}`;
-    const simulatorUrl = `http://${options.simulatorHost ?? crossSiteName(host)}:${simulatorPort}`;
+    const simulatorUrl = `http://${crossSiteName(host)}:${simulatorPort}`;
     const emulator = new OrgEmulator({
         dataDir: options.dataDir,
         connectorUrl: `${simulatorUrl}/?host=${encodeURIComponent(appUrl)}`,
