@@ -10,6 +10,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FieldSchema, ObjectSchema } from '../force-app/main/default/lwc/interactionLog/interactionLog';
+import { LAYER_ORG_OVERRIDE } from '../force-app/main/default/lwc/interactionLog/mappingLayers';
 import { normalizeRecordId } from '../force-app/main/default/lwc/safeData/safeData';
 import {
     DEFAULT_SOURCE,
@@ -205,7 +206,7 @@ export class OrgEmulator {
             config.settings.push({
                 developerName: 'Workbench',
                 label: 'Workbench',
-                layer: 'Org_Override',
+                layer: LAYER_ORG_OVERRIDE,
                 active: true,
                 connectorUrl: this.connectorUrl,
                 allowedOrigins: null,
@@ -252,7 +253,7 @@ export class OrgEmulator {
         const mappings = this.allMappings();
         const logs = this.list().filter((r) => !r.apiName);
         const withPayload = logs.filter((r) => r.fields.Raw_Payload_Cleared__c !== true);
-        const setting = this.configuration(mappings).settings.find((s) => s.layer === 'Org_Override') as
+        const setting = this.configuration(mappings).settings.find((s) => s.layer === LAYER_ORG_OVERRIDE) as
             { rawPayloadRetentionDays?: number | null } | undefined;
         return {
             mappings,
@@ -280,7 +281,7 @@ export class OrgEmulator {
             return {
                 error: `Interaction Log has no field ${String(input.targetField)} that a mapping can write. Pick a field from the list.`
             };
-        const existing = this.allMappings().find((m) => m.layer === 'Org_Override' && m.targetField === field);
+        const existing = this.allMappings().find((m) => m.layer === LAYER_ORG_OVERRIDE && m.targetField === field);
         const developerName = existing?.developerName ?? `Org_${field.replace(/__c$/i, '')}`.slice(0, 40);
         const jobId = nextId('0Af', ++this.deployments);
         setTimeout(() => {
@@ -292,7 +293,7 @@ export class OrgEmulator {
                 targetField: field,
                 transform: String(input.transform ?? 'text'),
                 active: input.active === true,
-                layer: 'Org_Override',
+                layer: LAYER_ORG_OVERRIDE,
                 description: `Org override of ${field}, applied from the mapping studio.`
             });
             this.events.push({

@@ -47,7 +47,7 @@ export type {
     ObjectSchema,
     UiApiObjectInfo
 } from './logSchema';
-export { readPath, resolveSource, parsePath } from './sourcePaths';
+export { joinSourcePath, parsePath, readPath, resolveSource, splitSourcePath } from './sourcePaths';
 export { isTransformCompatible, TRANSFORMS } from './transforms';
 export type { Transform } from './transforms';
 export { effectiveMappings, LAYER_ORG_OVERRIDE, LAYER_PACKAGE_DEFAULT, toFieldMappings } from './mappingLayers';

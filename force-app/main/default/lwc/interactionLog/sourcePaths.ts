@@ -116,7 +116,20 @@ function isEmpty(value: unknown): boolean {
     return false;
 }
 
-/** A Source Path read once: its `|`-separated fallbacks, each parsed (a path that cannot be read is left out). */
+/** A Source Path's fallbacks, in order: its `|`-separated paths, trimmed, empty ones left out. */
+export function splitSourcePath(sourcePath: string): string[] {
+    return sourcePath
+        .split('|')
+        .map((path) => path.trim())
+        .filter((path) => path !== '');
+}
+
+/** Paths, first with a value wins, as one Source Path (what splitSourcePath reads back). */
+export function joinSourcePath(paths: readonly string[]): string {
+    return splitSourcePath(paths.join('|')).join('|');
+}
+
+/** A Source Path read once: its fallbacks, each parsed (a path that cannot be read is left out). */
 export type CompiledSource = readonly { path: string; segments: readonly string[] }[];
 
 const compiledCache = new Map<string, CompiledSource>();
@@ -124,9 +137,7 @@ const compiledCache = new Map<string, CompiledSource>();
 export function compileSource(sourcePath: string): CompiledSource {
     let compiled = compiledCache.get(sourcePath);
     if (!compiled) {
-        compiled = sourcePath
-            .split('|')
-            .map((path) => path.trim())
+        compiled = splitSourcePath(sourcePath)
             .map((path) => ({ path, segments: parsePath(path) }))
             .filter((p): p is { path: string; segments: string[] } => p.segments !== null);
         if (compiledCache.size > 2000) compiledCache.clear();

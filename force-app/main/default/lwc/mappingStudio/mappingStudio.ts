@@ -15,6 +15,7 @@ import INTERACTION_LOG_OBJECT from '@salesforce/schema/Interaction_Log__c';
 import {
     errorMessage,
     schemaFromObjectInfo,
+    splitSourcePath,
     TRANSFORMS,
     type MappingRecord,
     type ObjectSchema,
@@ -251,7 +252,7 @@ export default class MappingStudio extends LightningElement {
         if (!this.draft || !override) return;
         this.apply({
             targetField: this.draft.targetField,
-            paths: (override.sourcePath ?? '').split('|'),
+            paths: splitSourcePath(override.sourcePath ?? ''),
             transform: override.transform ?? 'text',
             active: false
         });

@@ -15,10 +15,12 @@ import {
     effectiveMappings,
     EVIDENCE,
     fieldOf,
+    joinSourcePath,
     KEPT_FIELDS,
     LAYER_ORG_OVERRIDE,
     mapInteractionLog,
     resolveSource,
+    splitSourcePath,
     TARGET_OBJECT,
     toFieldMappings,
     type FieldMapping,
@@ -135,7 +137,7 @@ export function studioRows(
     return fields.map((field) => {
         const override = overrideOf(records, field);
         const mapping = effective.get(field);
-        const paths = (mapping?.sourcePath ?? '').split('|').filter((p) => p.trim() !== '');
+        const paths = splitSourcePath(mapping?.sourcePath ?? '');
         let layer = STUDIO_LABELS.studioLayerDefault;
         if (override?.active) layer = paths.length ? STUDIO_LABELS.studioLayerOverride : STUDIO_LABELS.studioLayerOff;
         else if (override) layer = STUDIO_LABELS.studioLayerReverted;
@@ -186,10 +188,7 @@ export function payloadPaths(bodies: readonly unknown[], max = 500): { path: str
 
 /** A draft's paths as a Source Path: trimmed, empty lines dropped, separated by `|`. */
 export function sourcePathOf(draft: Pick<Draft, 'paths'>): string {
-    return draft.paths
-        .map((p) => p.trim())
-        .filter(Boolean)
-        .join('|');
+    return joinSourcePath(draft.paths);
 }
 
 /** The records with the draft as its field's Org override (replacing the one there is). */
@@ -265,9 +264,10 @@ export function remapChanges(
 ): { changes: Record<string, FieldValue | null>; warnings: string[] } | undefined {
     const body = parsePayload(String(stored.Raw_Payload__c ?? ''));
     if (body === undefined) return undefined;
-    const mapped = mapInteractionLog(body, toFieldMappings(records), schema, { storeRawPayload: false });
+    const mappings = toFieldMappings(records);
+    const mapped = mapInteractionLog(body, mappings, schema, { storeRawPayload: false });
     const changes: Record<string, FieldValue | null> = {};
-    for (const mapping of effectiveMappings(toFieldMappings(records))) {
+    for (const mapping of effectiveMappings(mappings)) {
         const field = mapping.targetField;
         const facts = fieldOf(schema, field);
         if (!facts || facts.updateable === false || EVIDENCE.includes(field) || field === 'Name') continue;
