@@ -5,11 +5,15 @@
  *
  * - browserLongestTaskMs: the longest main-thread task while the logs arrived and drained
  *   (a `longtask` PerformanceObserver in the page; a task over 50 ms is one an agent feels);
+ * - browserLongTasks: each task of 50 ms or more since the page loaded, when it ran (the page's
+ *   start and handshake before the burst, the arrival, the drain) and the script that ran longest
+ *   in it (from a `long-animation-frame` observer), so that a slow run says where it was slow;
  * - browserDrainSeconds: from back online until the last record is saved;
  * - outboxStoragePeakChars: the most characters the outbox held in localStorage;
  * - browserBurstMessages, browserBurstLost, browserBurstDuplicates: counted in the org emulator.
  */
 import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { CHROMIUM, openWorkbench } from '../e2e/browser';
 
 export interface BrowserBurst {
@@ -17,8 +21,19 @@ export interface BrowserBurst {
     browserBurstLost: number;
     browserBurstDuplicates: number;
     browserLongestTaskMs: number;
+    browserLongTasks: LongTask[];
     browserDrainSeconds: number;
     outboxStoragePeakChars: number;
+}
+
+/** A task of 50 ms or more: when it started (ms from the burst's start), how long it took, what ran longest in it. */
+export interface LongTask {
+    phase: 'start' | 'arrival' | 'drain';
+    atMs: number;
+    ms: number;
+    /** The longest script in the task's frame (its invoker, as `DOMWindow.onmessage`), if one was attributed. */
+    script?: string;
+    scriptMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -33,6 +48,23 @@ const STORAGE_CHARS = `(() => {
     return chars;
 })()`;
 
+/** The long tasks the page saw since it loaded, each with the longest script that started in it. */
+async function readLongTasks(page: Page, burstAt: number, onlineAt: number): Promise<LongTask[]> {
+    const [tasks, scripts] = (await page.evaluate('[window.__longTasks, window.__scripts]')) as [
+        [number, number][],
+        [number, number, string][]
+    ];
+    return tasks.map(([start, duration]) => {
+        const inTask = scripts.filter(([at]) => at >= start && at < start + duration).sort((a, b) => b[1] - a[1])[0];
+        return {
+            phase: start < burstAt ? 'start' : start < onlineAt ? 'arrival' : 'drain',
+            atMs: Math.round(start - burstAt),
+            ms: Math.round(duration),
+            ...(inTask ? { script: inTask[2], scriptMs: Math.round(inTask[1]) } : {})
+        };
+    });
+}
+
 export async function browserBurst(count = 10000): Promise<BrowserBurst | undefined> {
     if (!existsSync(CHROMIUM)) return undefined;
     const session = await openWorkbench({ query: '?norecords', production: true });
@@ -42,14 +74,20 @@ export async function browserBurst(count = 10000): Promise<BrowserBurst | undefi
         workbench.emulator.toastBehavior = 'Problems_Only';
         await page.reload();
         await page.evaluate(`(() => {
-            window.__longest = 0;
+            window.__longTasks = [];
+            window.__scripts = [];
             new PerformanceObserver((list) => {
-                for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+                for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
             }).observe({ type: 'longtask', buffered: false });
+            new PerformanceObserver((list) => {
+                for (const frame of list.getEntries())
+                    for (const script of frame.scripts) window.__scripts.push([script.startTime, script.duration, script.invoker]);
+            }).observe({ type: 'long-animation-frame', buffered: false });
         })()`);
         const frame = await session.simulator();
         await frame.waitForSelector('#handshake:has-text("done")', { timeout: 20000 });
         workbench.emulator.faults.offline = true;
+        const burstAt = (await page.evaluate('performance.now()')) as number;
         // Sent as source text: the bench's compiler would otherwise add helpers the frame does not have.
         await frame.evaluate(`(async () => {
             const host = new URLSearchParams(location.search).get('host');
@@ -71,6 +109,7 @@ export async function browserBurst(count = 10000): Promise<BrowserBurst | undefi
         }
         workbench.emulator.clearFaults();
         const online = Date.now();
+        const onlineAt = (await page.evaluate('performance.now()')) as number;
         await page.evaluate(() => window.dispatchEvent(new Event('online')));
         for (let waited = 0; waited < 300000 && workbench.emulator.size < count; waited += 100) {
             peak = Math.max(peak, (await page.evaluate(STORAGE_CHARS)) as number);
@@ -82,11 +121,13 @@ export async function browserBurst(count = 10000): Promise<BrowserBurst | undefi
         for (const r of records)
             ids.set(String(r.fields.Interaction_Id__c), (ids.get(String(r.fields.Interaction_Id__c)) ?? 0) + 1);
         const sent = Array.from({ length: count }, (_, i) => `bench-${i}`);
+        const longTasks = await readLongTasks(page, burstAt, onlineAt);
         return {
             browserBurstMessages: count,
             browserBurstLost: sent.filter((id) => !ids.has(id)).length,
             browserBurstDuplicates: [...ids.values()].reduce((sum, n) => sum + n - 1, 0),
-            browserLongestTaskMs: Math.round((await page.evaluate('window.__longest')) as number),
+            browserLongestTaskMs: Math.max(0, ...longTasks.filter((t) => t.phase !== 'start').map((t) => t.ms)),
+            browserLongTasks: longTasks,
             browserDrainSeconds: Number(drainSeconds.toFixed(2)),
             outboxStoragePeakChars: peak
         };
