@@ -15,6 +15,7 @@
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, openWorkbench } from '../e2e/browser';
+import { attributeLongTasks, longestOfBurst, type LongTask } from './longTasks';
 
 export interface BrowserBurst {
     browserBurstMessages: number;
@@ -24,16 +25,6 @@ export interface BrowserBurst {
     browserLongTasks: LongTask[];
     browserDrainSeconds: number;
     outboxStoragePeakChars: number;
-}
-
-/** A task of 50 ms or more: when it started (ms from the burst's start), how long it took, what ran longest in it. */
-export interface LongTask {
-    phase: 'start' | 'arrival' | 'drain';
-    atMs: number;
-    ms: number;
-    /** The longest script in the task's frame (its invoker, as `DOMWindow.onmessage`), if one was attributed. */
-    script?: string;
-    scriptMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,15 +45,7 @@ async function readLongTasks(page: Page, burstAt: number, onlineAt: number): Pro
         [number, number][],
         [number, number, string][]
     ];
-    return tasks.map(([start, duration]) => {
-        const inTask = scripts.filter(([at]) => at >= start && at < start + duration).sort((a, b) => b[1] - a[1])[0];
-        return {
-            phase: start < burstAt ? 'start' : start < onlineAt ? 'arrival' : 'drain',
-            atMs: Math.round(start - burstAt),
-            ms: Math.round(duration),
-            ...(inTask ? { script: inTask[2], scriptMs: Math.round(inTask[1]) } : {})
-        };
-    });
+    return attributeLongTasks(tasks, scripts, burstAt, onlineAt);
 }
 
 export async function browserBurst(count = 10000): Promise<BrowserBurst | undefined> {
@@ -126,7 +109,7 @@ export async function browserBurst(count = 10000): Promise<BrowserBurst | undefi
             browserBurstMessages: count,
             browserBurstLost: sent.filter((id) => !ids.has(id)).length,
             browserBurstDuplicates: [...ids.values()].reduce((sum, n) => sum + n - 1, 0),
-            browserLongestTaskMs: Math.max(0, ...longTasks.filter((t) => t.phase !== 'start').map((t) => t.ms)),
+            browserLongestTaskMs: longestOfBurst(longTasks),
             browserLongTasks: longTasks,
             browserDrainSeconds: Number(drainSeconds.toFixed(2)),
             outboxStoragePeakChars: peak

@@ -25,7 +25,8 @@ import { loadFixtures } from '../test/fixtures';
 import { OrgEmulator } from '../workbench/orgEmulator';
 import { emulatorLds } from '../workbench/emulatorLds';
 import { messages, runScenarios } from './faultScenarios';
-import { browserBurst, type LongTask } from './browserBurst';
+import { browserBurst } from './browserBurst';
+import type { LongTask } from './longTasks';
 
 const USER = '005000000000001AAA';
 const ORIGIN = 'https://connector.example.com';
