@@ -19,6 +19,11 @@ export interface OutboxStorage {
 /** Characters a storage key costs besides its own: the adapter's prefix (and Lightning Web Security's). */
 const KEY_OVERHEAD = 64;
 
+/** Characters one stored key takes: the key, its value and the overhead. */
+function sizeOf(key: string, chars: number): number {
+    return key.length + chars + KEY_OVERHEAD;
+}
+
 export class BudgetedStore {
     /** Characters stored, by key. */
     private readonly sizes = new Map<string, number>();
@@ -101,13 +106,12 @@ export class BudgetedStore {
 
     /** What writing `chars` characters under `key` adds to the total. */
     private cost(key: string, chars: number): number {
-        return key.length + chars + KEY_OVERHEAD - (this.sizes.get(key) ?? 0);
+        return sizeOf(key, chars) - (this.sizes.get(key) ?? 0);
     }
 
     private count(key: string, value: string): void {
-        const size = key.length + value.length + KEY_OVERHEAD;
-        this.total += size - (this.sizes.get(key) ?? 0);
-        this.sizes.set(key, size);
+        this.total += this.cost(key, value.length);
+        this.sizes.set(key, sizeOf(key, value.length));
     }
 }
 
