@@ -19,12 +19,13 @@ import {
     type OutboxStorage,
     type SaveOutcome
 } from './outbox';
-import { prepareLog } from './preparedLog';
+import { prepareLog, warmUp } from './preparedLog';
 import { freshLinks, rememberLink, type NumberLink } from './numberLinks';
 import { writeInteractionLog, type OrgApi, type PreparedLog, type WriterConfig } from './logWriter';
 import { FIELD, type FieldValue } from './logSchema';
 import type { InteractionLogBody } from './logBody';
 import { formatLabel, LABELS } from 'c/interactionLogLabels';
+import { browserTimers, type Timers } from 'c/rateLimits';
 
 /** A log the protocol accepted: its body, the body as JSON (made once), and `data.header`. */
 export interface ReceivedLog {
@@ -97,6 +98,7 @@ export class InteractionLogService {
     private readonly held = new Map<string, HeldLog>();
     private readonly stopListening?: () => void;
     private readonly now: () => number;
+    private readonly timers: Timers;
     private config?: WriterConfig;
     /** Numbers the agent tied to records (a call dialed from one, a Contact created from a screen pop), newest first. */
     private links: NumberLink[] = [];
@@ -105,6 +107,7 @@ export class InteractionLogService {
         this.api = options.api;
         this.onOutcome = options.onOutcome;
         this.now = options.outbox?.now ?? (() => Date.now());
+        this.timers = options.outbox?.timers ?? browserTimers;
         this.outbox = new LogOutbox({
             maxInFlight: options.api.capacity,
             ...options.outbox,
@@ -116,13 +119,17 @@ export class InteractionLogService {
 
     /**
      * What the writer needs (schema, mappings, settings), and how long a log may wait in the
-     * browser; the first call starts saving.
+     * browser; the first call starts saving. The mapper is warmed up for the configuration in
+     * a task of its own (preparedLog.warmUp), unless another configuration came meanwhile.
      */
     configure(config: WriterConfig, expireAfterMs?: number): void {
         const first = !this.config;
         this.config = config;
         this.outbox.setExpiry(expireAfterMs);
         if (first) this.outbox.start();
+        this.timers.setTimeout(() => {
+            if (this.config === config) warmUp(config);
+        }, 0);
     }
 
     /** Takes a log the protocol accepted: prepared now when the configuration is in, stored before anything else. */

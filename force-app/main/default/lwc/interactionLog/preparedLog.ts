@@ -30,3 +30,15 @@ export function prepareLog(
             : undefined
     };
 }
+
+/** An interaction with no data: what `warmUp` prepares. */
+const NO_DATA = { interactionId: 'warm-up', interactionData: {} } as unknown as InteractionLogBody;
+
+/**
+ * Prepares a log with no data and throws the result away, so that the mapping plan for this
+ * configuration is built, and the mapper's code compiled, before the connector's first log
+ * arrives (that log's task then does only its own work).
+ */
+export function warmUp(config: WriterConfig): void {
+    prepareLog(NO_DATA, config, '{}');
+}

@@ -12,7 +12,7 @@ import {
     type ReceivedLog,
     type WriterConfig
 } from 'c/interactionLog';
-import { prepareLog } from '../preparedLog';
+import { prepareLog, warmUp } from '../preparedLog';
 import { MAX_HELD } from '../logService';
 import { judgeMessage, type SaveInteractionLogMessage } from 'c/connectorProtocol';
 import { loadFieldMappings, loadObjectSchema } from '@tools/lib/forceApp';
@@ -21,13 +21,14 @@ import { ADMIN_FIELDS_DIR, loadFixture } from '@fixtures';
 
 jest.mock('../preparedLog', () => {
     const actual = jest.requireActual('../preparedLog');
-    return { prepareLog: jest.fn(actual.prepareLog) };
+    return { ...actual, prepareLog: jest.fn(actual.prepareLog), warmUp: jest.fn(actual.warmUp) };
 });
 
 const USER = '005000000000001AAA';
 const ORIGIN = 'https://connector.example.com';
 const FRAME = {};
 const prepareSpy = prepareLog as jest.Mock;
+const warmUpSpy = warmUp as jest.Mock;
 
 const config: WriterConfig = {
     schema: loadObjectSchema(undefined, undefined, [ADMIN_FIELDS_DIR]),
@@ -94,7 +95,10 @@ function unconfigured() {
     return { service, outcomes };
 }
 
-beforeEach(() => prepareSpy.mockClear());
+beforeEach(() => {
+    prepareSpy.mockClear();
+    warmUpSpy.mockClear();
+});
 
 describe('the Interaction Log service', () => {
     it('maps a log once, saves it once, and reports the record with the fields written', async () => {
@@ -174,6 +178,19 @@ describe('the Interaction Log service', () => {
         expect(prepareSpy.mock.calls.length).toBeLessThanOrEqual(count);
         const keys = new Set(healthy.calls.map((c) => c.fields.Log_Key__c));
         expect(keys.size).toBe(count);
+    });
+
+    it('warms the mapper up for the latest configuration in a task of its own, not in the caller’s', async () => {
+        const { service } = unconfigured();
+        service.configure({ ...config });
+        service.configure(config);
+        expect(warmUpSpy).not.toHaveBeenCalled();
+        await turn();
+        expect(warmUpSpy).toHaveBeenCalledTimes(1);
+        expect(warmUpSpy).toHaveBeenCalledWith(config);
+        // The warm-up is not a log: nothing was mapped for the outbox, nothing waits.
+        expect(prepareSpy).not.toHaveBeenCalled();
+        expect(service.size).toBe(0);
     });
 
     it('lists a log under a provisional name until it is configured, then maps it when it is saved', async () => {
