@@ -32,7 +32,7 @@ export function prepareLog(
 }
 
 /** An interaction with no data: what `warmUp` prepares. */
-const NO_DATA = { interactionId: 'warm-up', interactionData: {} } as unknown as InteractionLogBody;
+const NO_DATA: InteractionLogBody = { interactionId: 'warm-up', interactionData: {} };
 
 /**
  * Prepares a log with no data and throws the result away, so that the mapping plan for this
