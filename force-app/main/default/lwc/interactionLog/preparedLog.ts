@@ -4,6 +4,10 @@
  * only writes what was prepared.
  */
 import { mapBody } from './logMapper';
+import type { FieldMapping } from './mappingLayers';
+import { parsePath, splitSourcePath } from './sourcePaths';
+import { isTransform, type Transform } from './transforms';
+import { isPlainObject } from 'c/safeData';
 import type { InteractionLogBody } from './logBody';
 import { taskFields } from './taskMirror';
 import type { PreparedLog, WriterConfig } from './logWriter';
@@ -31,14 +35,43 @@ export function prepareLog(
     };
 }
 
-/** An interaction with no data: what `warmUp` prepares. */
-const NO_DATA: InteractionLogBody = { interactionId: 'warm-up', interactionData: {} };
+/** A value of the kind each conversion reads, for `warmUp`'s sample log. */
+const SAMPLE_VALUES: Record<Transform, unknown> = {
+    text: 'warm-up',
+    number: 1,
+    boolean: true,
+    datetime: '2026-01-01T00:00:00Z',
+    date: '2026-01-01',
+    time: '2026-01-01T00:00:00Z',
+    duration: 1,
+    json: { sample: 'warm-up' },
+    list: ['warm-up']
+};
+
+/** A log with a sample value at the first source path of every active mapping. */
+export function sampleBody(mappings: readonly FieldMapping[]): InteractionLogBody {
+    const body: InteractionLogBody = { interactionId: 'warm-up', interactionData: {} };
+    for (const mapping of mappings) {
+        const segments = parsePath(splitSourcePath(mapping.sourcePath)[0] ?? '');
+        if (!mapping.active || !segments) continue;
+        let at: Record<string, unknown> = body;
+        segments.slice(0, -1).forEach((segment) => {
+            if (!isPlainObject(at[segment])) at[segment] = {};
+            at = at[segment] as Record<string, unknown>;
+        });
+        at[segments[segments.length - 1]] = isTransform(mapping.transform)
+            ? SAMPLE_VALUES[mapping.transform]
+            : 'warm-up';
+    }
+    return body;
+}
 
 /**
- * Prepares a log with no data and throws the result away, so that the mapping plan for this
- * configuration is built, and the mapper's code compiled, before the connector's first log
- * arrives (that log's task then does only its own work).
+ * Prepares a sample log for a configuration and throws the result away, so that its mapping
+ * plan is built, and the mapper and every conversion it uses compiled, before the connector's
+ * first log arrives (that log's task then does only its own work).
  */
 export function warmUp(config: WriterConfig): void {
-    prepareLog(NO_DATA, config, '{}');
+    const body = sampleBody(config.mappings);
+    prepareLog(body, config, JSON.stringify(body));
 }
