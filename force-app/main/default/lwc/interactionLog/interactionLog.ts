@@ -15,6 +15,7 @@
  * | customFields    | the agent's custom fields into the log's own fields                   |
  * | numberLinks     | a number tied to a record (dialed, created) links its call's log      |
  * | preparedLog     | what a body becomes before any network call (log and Task, mapped once)|
+ * |                 | and the mapper's warm-up with a sample log, before the first log      |
  * | outbox          | the durable queue in the browser, within a storage budget             |
  * | dueHeap         | the outbox's schedule: the next log to save in O(log n)               |
  * | outboxStore     | the outbox's keys in browser storage, within a character budget        |

@@ -5,7 +5,7 @@
  */
 import { mapBody } from './logMapper';
 import type { FieldMapping } from './mappingLayers';
-import { parsePath, splitSourcePath } from './sourcePaths';
+import { compileSource } from './sourcePaths';
 import { isTransform, type Transform } from './transforms';
 import { isPlainObject } from 'c/safeData';
 import type { InteractionLogBody } from './logBody';
@@ -48,12 +48,12 @@ const SAMPLE_VALUES: Record<Transform, unknown> = {
     list: ['warm-up']
 };
 
-/** A log with a sample value at the first source path of every active mapping. */
+/** A log with a sample value at the first readable source path of every active mapping. */
 export function sampleBody(mappings: readonly FieldMapping[]): InteractionLogBody {
     const body: InteractionLogBody = { interactionId: 'warm-up', interactionData: {} };
     for (const mapping of mappings) {
-        const segments = parsePath(splitSourcePath(mapping.sourcePath)[0] ?? '');
-        if (!mapping.active || !segments) continue;
+        const segments = mapping.active ? compileSource(mapping.sourcePath)[0]?.segments : undefined;
+        if (!segments) continue;
         let at: Record<string, unknown> = body;
         segments.slice(0, -1).forEach((segment) => {
             if (!isPlainObject(at[segment])) at[segment] = {};
