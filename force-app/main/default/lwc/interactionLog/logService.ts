@@ -25,7 +25,7 @@ import { writeInteractionLog, type OrgApi, type PreparedLog, type WriterConfig }
 import { FIELD, type FieldValue } from './logSchema';
 import type { InteractionLogBody } from './logBody';
 import { formatLabel, LABELS } from 'c/interactionLogLabels';
-import { browserTimers, type Timers } from 'c/rateLimits';
+import { browserTimers, nextTask, type Timers } from 'c/rateLimits';
 
 /** A log the protocol accepted: its body, the body as JSON (made once), and `data.header`. */
 export interface ReceivedLog {
@@ -217,7 +217,13 @@ export class InteractionLogService {
         return held;
     }
 
+    /**
+     * Saves one entry. Its log is parsed (after a reload) and prepared in a task of its own: a
+     * batch's answer confirms its logs and starts the next ones, and that task would otherwise
+     * prepare them all too.
+     */
     private async save(entry: Readonly<OutboxEntry>): Promise<SaveOutcome> {
+        await nextTask(this.timers);
         const config = this.config;
         if (!config) {
             return { ok: false, transient: true, message: LABELS.saveWaitingConfiguration };

@@ -14,11 +14,17 @@
  *   another reason (an org without mutations) falls back whole, and for the next `coolDownMs`
  *   creates go alone.
  *
+ * - sending: when a slot frees, what waits is sent in a task of its own, not in the task of the
+ *   answer that freed it. The saves that answer finishes, and the ones the outbox starts next,
+ *   queue their creates first, so they leave as one batch (none goes alone ahead of the others),
+ *   and no task both takes an answer and builds and sends the next request.
+ *
  * A lone create goes alone: batching only changes how a backlog drains, never how one log is saved.
  */
 import { TARGET_OBJECT, type FieldValue } from './logSchema';
 import { isTransient, normalizeSaveError } from './saveErrors';
 import type { OrgApi } from './logWriter';
+import { browserTimers, type Timers } from 'c/rateLimits';
 
 /** One GraphQL mutation request: `executeMutation` from lightning/graphql, the query made by `gql`. */
 export interface MutationApi {
@@ -36,6 +42,7 @@ export interface OrgRequestOptions {
     batchChars?: number;
     coolDownMs?: number;
     now?: () => number;
+    timers?: Timers;
 }
 
 type Fields = Record<string, FieldValue>;
@@ -77,8 +84,10 @@ export class OrgRequests implements OrgApi {
     private readonly batchChars: number;
     private readonly coolDownMs: number;
     private readonly now: () => number;
+    private readonly timers: Timers;
     private readonly waiting: Waiting[] = [];
     private inFlight = 0;
+    private sendScheduled = false;
     private alonesUntil = 0;
     /** Requests of each kind sent (for the benchmark and the tests). */
     readonly sent = { batches: 0, batched: 0, alone: 0, fallbacks: 0 };
@@ -93,6 +102,7 @@ export class OrgRequests implements OrgApi {
         this.batchChars = options.batchChars ?? 1_000_000;
         this.coolDownMs = options.coolDownMs ?? 60_000;
         this.now = options.now ?? (() => Date.now());
+        this.timers = options.timers ?? browserTimers;
     }
 
     /** How many saves may wait on these requests at once: enough to fill every slot with a batch. */
@@ -124,7 +134,17 @@ export class OrgRequests implements OrgApi {
         });
     }
 
+    /** Sends what waits, in a task of its own, once a slot is free. */
     private pump(): void {
+        if (this.sendScheduled || this.inFlight >= this.requestsAtOnce || !this.waiting.length) return;
+        this.sendScheduled = true;
+        this.timers.setTimeout(() => {
+            this.sendScheduled = false;
+            this.send();
+        }, 0);
+    }
+
+    private send(): void {
         while (this.inFlight < this.requestsAtOnce && this.waiting.length) {
             const batch = this.takeBatch();
             this.inFlight += 1;

@@ -6,6 +6,7 @@
  * - `LatestOnly`: of requests arriving within a window, the first runs at once and only the
  *   latest of the others runs when the window closes (a burst of screen pops opens one).
  * - `CallBudget`: at most N calls per second reach Salesforce; the others wait their turn.
+ * - `nextTask`: waits for a later task, so that a burst's work is spread over short tasks.
  *
  * Pure: the clock and timers are passed in.
  */
@@ -23,6 +24,13 @@ export const browserTimers: Timers = {
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
 };
+
+/** Resolves in a later task: what follows runs after the current task, and whatever it queued, has finished. */
+export function nextTask(timers: Timers = browserTimers): Promise<void> {
+    return new Promise((resolve) => {
+        timers.setTimeout(resolve, 0);
+    });
+}
 
 export class Coalescer {
     private open = false;

@@ -146,6 +146,7 @@ describe('the Interaction Log service', () => {
         const { api } = org({ createRecord });
         const { service, outcomes } = start(api);
         service.receive(received('minimal'));
+        for (let i = 0; i < 50 && createRecord.mock.calls.length === 0; i += 1) await turn();
         await turn();
         service.retryAll();
         await settle(service);
@@ -191,6 +192,40 @@ describe('the Interaction Log service', () => {
         // The warm-up is not a log: nothing was mapped for the outbox, nothing waits.
         expect(prepareSpy).not.toHaveBeenCalled();
         expect(service.size).toBe(0);
+    });
+
+    it('prepares each log it saves in a task of its own, not in the task that started the saves', async () => {
+        const due: (() => void)[] = [];
+        const timers = {
+            setTimeout: (callback: () => void) => due.push(callback),
+            clearTimeout: () => undefined
+        };
+        const { api } = org();
+        const service = new InteractionLogService({
+            storage: memoryStorage(),
+            api,
+            onOutcome: () => undefined,
+            outbox: { timers }
+        });
+        for (const name of ['minimal', 'axp-chat', 'elite-voice-outbound']) service.receive(received(name));
+        // The configuration starts the three saves; none is prepared in its task.
+        service.configure(config);
+        for (let i = 0; i < 20; i += 1) await Promise.resolve();
+        expect(prepareSpy).not.toHaveBeenCalled();
+        // The warm-up's task, then one for each save.
+        expect(due).toHaveLength(4);
+        const run = async (task: () => void) => {
+            task();
+            for (let i = 0; i < 20; i += 1) await Promise.resolve();
+        };
+        await run(due[0]);
+        expect(warmUpSpy).toHaveBeenCalledTimes(1);
+        expect(prepareSpy).not.toHaveBeenCalled();
+        for (const n of [1, 2, 3]) {
+            await run(due[n]);
+            expect(prepareSpy).toHaveBeenCalledTimes(n);
+            expect(api.createRecord).toHaveBeenCalledTimes(n);
+        }
     });
 
     it('lists a log under a provisional name until it is configured, then maps it when it is saved', async () => {

@@ -4,6 +4,7 @@
  */
 import { OrgRequests, type MutationApi, type OrgApi } from 'c/interactionLog';
 import { gql } from 'lightning/graphql';
+import { nextTask } from 'c/rateLimits';
 
 interface Deferred<T> {
     promise: Promise<T>;
@@ -21,8 +22,10 @@ function deferred<T>(): Deferred<T> {
     return { promise, resolve, reject };
 }
 
-/** Lets every promise chain the test started settle. */
+/** Lets every promise chain the test started settle, and the task that sends what waits run. */
 async function flush(turns = 20): Promise<void> {
+    for (let i = 0; i < turns; i += 1) await Promise.resolve();
+    await nextTask();
     for (let i = 0; i < turns; i += 1) await Promise.resolve();
 }
 
@@ -97,29 +100,51 @@ describe('orgRequests', () => {
         const requests = new OrgRequests(org.api, org.mutationApi);
         const saved = Array.from({ length: 40 }, (_, i) => requests.createRecord(log(i)));
         await flush();
-        // Each slot takes what waits when it frees: the first three creates found it free.
-        expect(org.calls.map((c) => c.kind)).toEqual(['create', 'create', 'create']);
-        expect(org.mutations).toHaveLength(0);
-        org.calls[0].answer.resolve({ id: 'alone-0' });
-        org.calls[1].answer.resolve({ id: 'alone-1' });
-        await flush();
+        // Sent in a task of their own: every create of the task that queued them is waiting by then.
+        expect(org.calls).toHaveLength(0);
         expect(org.mutations).toHaveLength(2);
         const [first, second] = org.mutations;
         expect(first.query).toMatch(/^mutation SaveInteractionLogs\(/);
         expect(first.query).toContain('uiapi(input: { allOrNone: false })');
         expect(Object.keys(first.variables)).toHaveLength(25);
-        expect(Object.keys(second.variables)).toHaveLength(12);
-        expect(first.variables.c0).toEqual({ Interaction_Log__c: log(3).fields });
+        expect(Object.keys(second.variables)).toHaveLength(15);
+        expect(first.variables.c0).toEqual({ Interaction_Log__c: log(0).fields });
         expect(first.query).toContain('c24: Interaction_Log__cCreate(input: $c24) { Record { Id } }');
         first.answer.resolve({
             data: {
                 uiapi: Object.fromEntries(Object.keys(first.variables).map((a) => [a, { Record: { Id: `id-${a}` } }]))
             }
         });
-        await expect(saved[3]).resolves.toEqual({ id: 'id-c0' });
-        await expect(saved[27]).resolves.toEqual({ id: 'id-c24' });
-        expect(org.calls).toHaveLength(3);
-        expect(requests.sent).toMatchObject({ batches: 2, batched: 25 });
+        await expect(saved[0]).resolves.toEqual({ id: 'id-c0' });
+        await expect(saved[24]).resolves.toEqual({ id: 'id-c24' });
+        expect(org.calls).toHaveLength(0);
+        expect(requests.sent).toMatchObject({ batches: 2, batched: 25, alone: 0 });
+    });
+
+    it('sends the creates queued after an answer, in the task that answered it, as one batch: none goes alone ahead of the others', async () => {
+        const org = heldOrg();
+        const requests = new OrgRequests(org.api, org.mutationApi, { requestsAtOnce: 1 });
+        const first = [1, 2].map((n) => requests.createRecord(log(n)));
+        await flush();
+        // As the outbox does: the saves that follow start once the answer's saves are confirmed.
+        const next = Promise.all(first).then(() => [3, 4, 5].map((n) => requests.createRecord(log(n))));
+        org.mutations[0].answer.resolve({
+            data: { uiapi: { c0: { Record: { Id: 'one' } }, c1: { Record: { Id: 'two' } } } }
+        });
+        const later = await next;
+        await flush();
+        expect(org.calls).toHaveLength(0);
+        expect(org.mutations).toHaveLength(2);
+        expect(org.mutations[1].variables).toEqual({
+            c0: { Interaction_Log__c: log(3).fields },
+            c1: { Interaction_Log__c: log(4).fields },
+            c2: { Interaction_Log__c: log(5).fields }
+        });
+        org.mutations[1].answer.resolve({
+            data: { uiapi: { c0: { Record: { Id: 'a' } }, c1: { Record: { Id: 'b' } }, c2: { Record: { Id: 'c' } } } }
+        });
+        await expect(Promise.all(later)).resolves.toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+        expect(requests.sent).toMatchObject({ batches: 2, batched: 5, alone: 0 });
     });
 
     it('sends a create the batch did not confirm again alone, so the writer sees what Salesforce answers it', async () => {
@@ -127,19 +152,18 @@ describe('orgRequests', () => {
         const requests = new OrgRequests(org.api, org.mutationApi, { requestsAtOnce: 1 });
         const saved = [1, 2, 3].map((n) => requests.createRecord(log(n)));
         await flush();
-        org.calls[0].answer.resolve({ id: 'first' });
-        await flush();
         const [batch] = org.mutations;
-        expect(Object.keys(batch.variables)).toEqual(['c0', 'c1']);
+        expect(Object.keys(batch.variables)).toEqual(['c0', 'c1', 'c2']);
         batch.answer.resolve({
-            data: { uiapi: { c0: null, c1: { Record: { Id: 'third' } } } },
-            errors: [{ message: 'duplicate value found', paths: ['uiapi', 'c0'] }]
+            data: { uiapi: { c0: { Record: { Id: 'first' } }, c1: null, c2: { Record: { Id: 'third' } } } },
+            errors: [{ message: 'duplicate value found', paths: ['uiapi', 'c1'] }]
         });
         await flush();
-        expect(org.calls).toHaveLength(2);
-        expect(org.calls[1]).toMatchObject({ kind: 'create', input: log(2) });
+        expect(org.calls).toHaveLength(1);
+        expect(org.calls[0]).toMatchObject({ kind: 'create', input: log(2) });
         const duplicate = { status: 400, body: { output: { errors: [{ errorCode: 'DUPLICATE_VALUE' }] } } };
-        org.calls[1].answer.reject(duplicate);
+        org.calls[0].answer.reject(duplicate);
+        await expect(saved[0]).resolves.toEqual({ id: 'first' });
         await expect(saved[1]).rejects.toBe(duplicate);
         await expect(saved[2]).resolves.toEqual({ id: 'third' });
         expect(requests.sent.fallbacks).toBe(1);
@@ -150,61 +174,52 @@ describe('orgRequests', () => {
         const requests = new OrgRequests(org.api, org.mutationApi, { requestsAtOnce: 1 });
         const saved = [1, 2, 3].map((n) => requests.createRecord(log(n)));
         await flush();
-        org.calls[0].answer.resolve({ id: 'one' });
         const offline = new TypeError('Failed to fetch');
-        await flush();
         org.mutations[0].answer.reject(offline);
-        await expect(saved[1]).rejects.toBe(offline);
-        await expect(saved[2]).rejects.toBe(offline);
-        expect(org.calls).toHaveLength(1);
+        for (const one of saved) await expect(one).rejects.toBe(offline);
+        expect(org.calls).toHaveLength(0);
         // Batching goes on once the network is back.
-        const later = [4, 5, 6].map((n) => requests.createRecord(log(n)));
-        await flush();
-        org.calls[1].answer.resolve({ id: 'four' });
+        const later = [4, 5].map((n) => requests.createRecord(log(n)));
         await flush();
         expect(org.mutations).toHaveLength(2);
         org.mutations[1].answer.resolve({
-            data: { uiapi: { c0: { Record: { Id: 'five' } }, c1: { Record: { Id: 'six' } } } }
+            data: { uiapi: { c0: { Record: { Id: 'four' } }, c1: { Record: { Id: 'five' } } } }
         });
-        await expect(Promise.all(later)).resolves.toEqual([{ id: 'four' }, { id: 'five' }, { id: 'six' }]);
+        await expect(Promise.all(later)).resolves.toEqual([{ id: 'four' }, { id: 'five' }]);
     });
 
     it('falls back whole when an org answers a batch without data, and sends creates alone for a while', async () => {
         let now = 1_000;
         const org = heldOrg();
         const requests = new OrgRequests(org.api, org.mutationApi, { requestsAtOnce: 1, now: () => now });
-        const saved = [1, 2, 3].map((n) => requests.createRecord(log(n)));
-        await flush();
-        org.calls[0].answer.resolve({ id: 'one' });
+        const saved = [1, 2].map((n) => requests.createRecord(log(n)));
         await flush();
         org.mutations[0].answer.resolve({
             errors: [{ message: 'Validation error: unknown field Interaction_Log__cCreate' }]
         });
         await flush();
-        expect(org.calls.map((c) => c.input)).toEqual([log(1), log(2)]);
+        expect(org.calls.map((c) => c.input)).toEqual([log(1)]);
+        org.calls[0].answer.resolve({ id: 'one' });
+        await flush();
         org.calls[1].answer.resolve({ id: 'two' });
+        await expect(Promise.all(saved)).resolves.toEqual([{ id: 'one' }, { id: 'two' }]);
+
+        const later = [3, 4].map((n) => requests.createRecord(log(n)));
         await flush();
         org.calls[2].answer.resolve({ id: 'three' });
-        await expect(Promise.all(saved)).resolves.toEqual([{ id: 'one' }, { id: 'two' }, { id: 'three' }]);
-
-        const later = [4, 5].map((n) => requests.createRecord(log(n)));
-        await flush();
-        org.calls[3].answer.resolve({ id: 'four' });
         await flush();
         expect(org.mutations).toHaveLength(1);
-        org.calls[4].answer.resolve({ id: 'five' });
+        org.calls[3].answer.resolve({ id: 'four' });
         await Promise.all(later);
 
         now += 60_000;
-        const after = [6, 7, 8].map((n) => requests.createRecord(log(n)));
-        await flush();
-        org.calls[5].answer.resolve({ id: 'six' });
+        const after = [5, 6].map((n) => requests.createRecord(log(n)));
         await flush();
         expect(org.mutations).toHaveLength(2);
         org.mutations[1].answer.resolve({
-            data: { uiapi: { c0: { Record: { Id: 'seven' } }, c1: { Record: { Id: 'eight' } } } }
+            data: { uiapi: { c0: { Record: { Id: 'five' } }, c1: { Record: { Id: 'six' } } } }
         });
-        await expect(Promise.all(after)).resolves.toEqual([{ id: 'six' }, { id: 'seven' }, { id: 'eight' }]);
+        await expect(Promise.all(after)).resolves.toEqual([{ id: 'five' }, { id: 'six' }]);
     });
 
     it('keeps a batch within its characters, and never batches what is not a log', async () => {

@@ -1,4 +1,4 @@
-import { CallBudget, Coalescer, LatestOnly, type Timers } from 'c/rateLimits';
+import { CallBudget, Coalescer, LatestOnly, nextTask, type Timers } from 'c/rateLimits';
 
 function clock() {
     let now = 0;
@@ -32,6 +32,19 @@ function clock() {
 }
 
 describe('rate limits', () => {
+    it('waits for a later task: nothing the current task queued runs after it', async () => {
+        const time = clock();
+        const order: string[] = [];
+        const next = nextTask(time.timers).then(() => order.push('next task'));
+        const current = Promise.resolve().then(() => order.push('this task'));
+        for (let i = 0; i < 10; i += 1) await Promise.resolve();
+        expect(order).toEqual(['this task']);
+        await time.advance(0);
+        for (let i = 0; i < 10; i += 1) await Promise.resolve();
+        expect(order).toEqual(['this task', 'next task']);
+        await Promise.all([next, current]);
+    });
+
     it('shows one notice for a burst, then how many more came', async () => {
         const time = clock();
         const coalescer = new Coalescer(3000, time.timers);
