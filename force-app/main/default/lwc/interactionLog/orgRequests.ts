@@ -13,7 +13,6 @@
  *   logs with that error, to be retried as any log is. A batch answered without any data for
  *   another reason (an org without mutations) falls back whole, and for the next `coolDownMs`
  *   creates go alone.
- *
  * - sending: when a slot frees, what waits is sent in a task of its own, not in the task of the
  *   answer that freed it. The saves that answer finishes, and the ones the outbox starts next,
  *   queue their creates first, so they leave as one batch (none goes alone ahead of the others),
