@@ -127,9 +127,9 @@ export class InteractionLogService {
         this.config = config;
         this.outbox.setExpiry(expireAfterMs);
         if (first) this.outbox.start();
-        this.timers.setTimeout(() => {
+        nextTask(this.timers).then(() => {
             if (this.config === config) warmUp(config);
-        }, 0);
+        });
     }
 
     /** Takes a log the protocol accepted: prepared now when the configuration is in, stored before anything else. */

@@ -59,9 +59,7 @@ export function sampleBody(mappings: readonly FieldMapping[]): InteractionLogBod
             if (!isPlainObject(at[segment])) at[segment] = {};
             at = at[segment] as Record<string, unknown>;
         });
-        at[segments[segments.length - 1]] = isTransform(mapping.transform)
-            ? SAMPLE_VALUES[mapping.transform]
-            : 'warm-up';
+        at[segments[segments.length - 1]] = SAMPLE_VALUES[isTransform(mapping.transform) ? mapping.transform : 'text'];
     }
     return body;
 }
