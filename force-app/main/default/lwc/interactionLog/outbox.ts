@@ -22,8 +22,8 @@
  * Pure: storage, clock, randomness and timers are passed in.
  */
 import { DueHeap } from './dueHeap';
-import { BudgetedStore, type OutboxStorage } from './outboxStore';
-import { isSealed, NO_OUTBOX_KEY, sealedLengthAtLeast, type BodySeal } from './outboxSeal';
+import { BudgetedStore, sizeOf, type OutboxStorage } from './outboxStore';
+import { isSealed, NO_OUTBOX_KEY, sealedLength, type BodySeal } from './outboxSeal';
 export { memoryStorage, webStorage } from './outboxStore';
 export type { OutboxStorage, WebStorageLike } from './outboxStore';
 import { browserTimers, type Timers } from 'c/rateLimits';
@@ -711,16 +711,17 @@ export class LogOutbox {
             this.persist(entry);
             return;
         }
-        const plainChars = entry.bodyJson.length + entry.label.length + (entry.headerJson?.length ?? 0);
-        if (this.confirmed.length === 0 && !this.store.fits(key, sealedLengthAtLeast(plainChars))) {
+        const sealing = this.toSeal(entry, key);
+        if (!sealing) {
             // It cannot be stored, sealed or not: sealing it would be work for nothing.
             this.markDurable(entry, false);
             return;
         }
         entry.locked = true;
-        const envelope: Envelope = { b: entry.bodyJson, l: entry.label, h: entry.headerJson };
+        // Held until the sealed text is written: the logs arriving meanwhile count it.
+        const release = this.store.reserve(sealing.chars);
         this.seal
-            .seal(JSON.stringify(envelope), key)
+            .seal(sealing.text, key)
             .then(
                 (sealed) => {
                     if (this.queue.get(entry.id) !== entry) return;
@@ -733,7 +734,31 @@ export class LogOutbox {
                 },
                 () => this.markDurable(entry, false)
             )
-            .finally(() => this.unlock(entry));
+            .finally(() => {
+                release();
+                this.unlock(entry);
+            });
+    }
+
+    /**
+     * What to seal of a waiting log, and the room storing it takes (its sealed body and its
+     * state, exactly); undefined when that cannot fit.
+     */
+    private toSeal(entry: OutboxEntry, key: string): { text: string; chars: number } | undefined {
+        const freeable = this.confirmedChars();
+        // Sealed text is never shorter than the plain text: most of a burst beyond the budget stops here.
+        const plainChars = entry.bodyJson.length + entry.label.length + (entry.headerJson?.length ?? 0);
+        if (!this.store.fits(sizeOf(key, plainChars), freeable)) return undefined;
+        const envelope: Envelope = { b: entry.bodyJson, l: entry.label, h: entry.headerJson };
+        const text = JSON.stringify(envelope);
+        const chars =
+            sizeOf(key, sealedLength(text)) + sizeOf(entry.id, JSON.stringify(this.storedRecord(entry)).length);
+        return this.store.fits(chars, freeable) ? { text, chars } : undefined;
+    }
+
+    /** Characters the confirmed entries hold in storage: what `write` could free to make room. */
+    private confirmedChars(): number {
+        return this.confirmed.reduce((chars, e) => chars + this.store.charsOf(e.id), 0);
     }
 
     /** A log stored sealed by an earlier page: listed under its interaction until this session's key opens it. */
@@ -780,28 +805,31 @@ export class LogOutbox {
     /** The entry's state, without the body and, once confirmed, without anything about the customer. */
     private persist(entry: OutboxEntry): void {
         if ((!entry.durable || entry.locked) && entry.state !== 'saved') return;
-        const record =
-            entry.state === 'saved'
-                ? {
-                      id: entry.id,
-                      group: entry.group,
-                      seq: entry.seq,
-                      state: entry.state,
-                      recordId: entry.recordId,
-                      savedAt: entry.savedAt
-                  }
-                : {
-                      ...entry,
-                      bodyJson: undefined,
-                      durable: undefined,
-                      locked: undefined,
-                      // Sealed with the body: nothing about the customer is stored in the clear.
-                      ...(this.seal ? { label: '', headerJson: undefined } : {})
-                  };
-        if (!this.write(entry.id, JSON.stringify(record)) && entry.state !== 'saved') {
+        if (!this.write(entry.id, JSON.stringify(this.storedRecord(entry))) && entry.state !== 'saved') {
             this.markDurable(entry, false);
             this.removeStored(entry.id + BODY_SUFFIX);
         }
+    }
+
+    /** What is stored of an entry's state. */
+    private storedRecord(entry: OutboxEntry): object {
+        return entry.state === 'saved'
+            ? {
+                  id: entry.id,
+                  group: entry.group,
+                  seq: entry.seq,
+                  state: entry.state,
+                  recordId: entry.recordId,
+                  savedAt: entry.savedAt
+              }
+            : {
+                  ...entry,
+                  bodyJson: undefined,
+                  durable: undefined,
+                  locked: undefined,
+                  // Sealed with the body: nothing about the customer is stored in the clear.
+                  ...(this.seal ? { label: '', headerJson: undefined } : {})
+              };
     }
 
     private markDurable(entry: OutboxEntry, durable: boolean): void {

@@ -19,10 +19,27 @@ export const NO_OUTBOX_KEY = 'No outbox key';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** The fewest characters sealed text of `chars` characters takes (each character is at least one UTF-8 byte). */
-export function sealedLengthAtLeast(chars: number): number {
+/** The bytes `text` takes in UTF-8, as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
+export function utf8Length(text: string): number {
+    let bytes = text.length;
+    for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code < 0x80) continue;
+        if (code < 0x800) {
+            bytes += 1;
+            continue;
+        }
+        const next = text.charCodeAt(i + 1);
+        if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i += 1; // a pair: 4 bytes
+        bytes += 2;
+    }
+    return bytes;
+}
+
+/** The characters `text` takes once sealed: exact, so the outbox can tell whether it fits before sealing it. */
+export function sealedLength(text: string): number {
     const base64 = (bytes: number) => 4 * Math.ceil(bytes / 3);
-    return PREFIX.length + base64(IV_BYTES) + 1 + base64(chars + TAG_BYTES);
+    return PREFIX.length + base64(IV_BYTES) + 1 + base64(utf8Length(text) + TAG_BYTES);
 }
 
 /** What the outbox needs of a seal. */

@@ -5,7 +5,8 @@
  * - `BudgetedStore`: the outbox's own keys within a character budget. It counts what it
  *   wrote (keys, values and the adapter's prefix), refuses a write beyond the budget after
  *   asking the outbox to make room, makes room once when the browser's own quota is full,
- *   and only ever removes keys it wrote.
+ *   and only ever removes keys it wrote. A write still being prepared (a log being sealed)
+ *   can reserve its room, so that a burst does not prepare more than the budget can hold.
  */
 
 /** Key-value storage, one entry per key (localStorage in the browser). `write` may throw when full. */
@@ -20,7 +21,7 @@ export interface OutboxStorage {
 const KEY_OVERHEAD = 64;
 
 /** Characters one stored key takes: the key, its value and the overhead. */
-function sizeOf(key: string, chars: number): number {
+export function sizeOf(key: string, chars: number): number {
     return key.length + chars + KEY_OVERHEAD;
 }
 
@@ -28,6 +29,8 @@ export class BudgetedStore {
     /** Characters stored, by key. */
     private readonly sizes = new Map<string, number>();
     private total = 0;
+    /** Characters reserved by writes still being prepared. */
+    private reserved = 0;
 
     constructor(
         private readonly storage: OutboxStorage,
@@ -59,9 +62,27 @@ export class BudgetedStore {
         return text;
     }
 
-    /** Whether `chars` more characters under `key` fit in the budget now, without making room. */
-    fits(key: string, chars: number): boolean {
-        return this.total + this.cost(key, chars) <= this.budgetChars;
+    /** Characters stored under `key` (0 when it is not stored). */
+    charsOf(key: string): number {
+        return this.sizes.get(key) ?? 0;
+    }
+
+    /**
+     * Whether `chars` more characters (as `sizeOf` counts them) fit beside what is stored and
+     * reserved, once `freeable` characters the outbox could give up are freed.
+     */
+    fits(chars: number, freeable = 0): boolean {
+        return this.total + this.reserved + chars - freeable <= this.budgetChars;
+    }
+
+    /** Holds room for a write still being prepared; `fits` counts it until the returned release is called. */
+    reserve(chars: number): () => void {
+        this.reserved += chars;
+        let held = true;
+        return () => {
+            if (held) this.reserved -= chars;
+            held = false;
+        };
     }
 
     /**

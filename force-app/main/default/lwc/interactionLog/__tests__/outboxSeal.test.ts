@@ -3,7 +3,7 @@
  * key (AES-GCM), opened by the same user's next session, and unreadable to anyone else.
  */
 import { LogOutbox, memoryStorage, type OutboxEntry, type SaveOutcome } from 'c/interactionLog';
-import { isSealed, NO_OUTBOX_KEY, OutboxSeal, sealedLengthAtLeast } from '../outboxSeal';
+import { isSealed, NO_OUTBOX_KEY, OutboxSeal, sealedLength, utf8Length } from '../outboxSeal';
 
 const KEY_A = Buffer.alloc(32, 7).toString('base64');
 const KEY_B = Buffer.alloc(32, 9).toString('base64');
@@ -57,13 +57,39 @@ describe('outboxSeal', () => {
         expect(await seal.seal('{"b":"secret"}', 'entry-1|body')).not.toBe(sealed);
     });
 
-    it('knows the fewest characters sealed text takes: exactly that for ASCII, at least that for any text', async () => {
+    it('knows the characters any text takes once sealed, before sealing it', async () => {
         const seal = await sealWith(KEY_A);
-        for (const text of ['', 'a', 'ab', 'abc', '{"b":"' + 'x'.repeat(997) + '"}']) {
-            expect((await seal.seal(text, 'k')).length).toBe(sealedLengthAtLeast(text.length));
-        }
-        for (const text of ['é', 'Ana Souza — São Paulo', '😀'.repeat(10), '\u202e'.repeat(3)]) {
-            expect((await seal.seal(text, 'k')).length).toBeGreaterThanOrEqual(sealedLengthAtLeast(text.length));
+        const texts = ['', 'a', 'ab', 'abc', '{"b":"' + 'x'.repeat(997) + '"}', 'é', 'Ana Souza — São Paulo'];
+        texts.push(
+            '😀'.repeat(10),
+            '\u202e'.repeat(3),
+            'a\ud800b',
+            '\udc00',
+            'end\ud83d',
+            JSON.stringify({ b: '{"q":"é"}' })
+        );
+        for (const text of texts) expect((await seal.seal(text, 'k')).length).toBe(sealedLength(text));
+    });
+
+    it('counts UTF-8 bytes as TextEncoder writes them, lone surrogates included', () => {
+        const units = [
+            'a',
+            '\u007f',
+            '\u0080',
+            'é',
+            '\u07ff',
+            '\u0800',
+            '€',
+            '\uffff',
+            '\ud83d',
+            '\ude00',
+            '\ud83d\ude00'
+        ];
+        let seed = 7;
+        const next = () => (seed = (seed * 16807) % 2147483647);
+        for (let run = 0; run < 500; run += 1) {
+            const text = Array.from({ length: next() % 12 }, () => units[next() % units.length]).join('');
+            expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
         }
     });
 
@@ -209,6 +235,78 @@ describe('the outbox with a seal', () => {
         expect(snapshot.notDurable).toBe(50 - stored);
         // Every log sealed was stored; none was sealed only to be refused.
         expect(sealed).toHaveLength(stored);
+    });
+
+    /** An outbox whose seals are counted and whose saver answers `online` or offline, with a small budget. */
+    async function countingOutbox(storage: ReturnType<typeof memoryStorage>, online: { now: boolean }) {
+        const seal = await sealWith(KEY_A);
+        const sealed: string[] = [];
+        const outbox = new LogOutbox({
+            storage,
+            budgetChars: 3000,
+            seal: {
+                seal: (text: string, boundTo: string) => {
+                    sealed.push(boundTo);
+                    return seal.seal(text, boundTo);
+                },
+                open: (text: string, boundTo: string) => seal.open(text, boundTo)
+            },
+            saver: async (): Promise<SaveOutcome> =>
+                online.now
+                    ? { ok: true, recordId: 'a00000000000001AAA' }
+                    : { ok: false, transient: true, message: 'offline' }
+        });
+        return { outbox, sealed };
+    }
+
+    const storedBodies = (storage: ReturnType<typeof memoryStorage>) =>
+        [...storage.data.keys()].filter((k) => k.endsWith('|body')).length;
+
+    it('seals and writes no more than its budget can hold when logs arrive faster than they are sealed', async () => {
+        const storage = memoryStorage();
+        const bodiesWritten: string[] = [];
+        const write = storage.write;
+        storage.write = (key, value) => {
+            if (key.endsWith('|body')) bodiesWritten.push(key);
+            write(key, value);
+        };
+        const { outbox, sealed } = await countingOutbox(storage, { now: false });
+        // One burst: every log arrives before the first seal is done. Quotes and accents make the sealed text longer than the body.
+        for (let i = 0; i < 50; i += 1)
+            outbox.enqueue({
+                group: `call-${i}`,
+                label: 'Appel é',
+                bodyJson: JSON.stringify({ id: i, q: body(`call-${i}`) })
+            });
+        await settle();
+        const snapshot = outbox.snapshot();
+        expect(snapshot.pendingCount).toBe(50);
+        expect(snapshot.storedChars).toBeLessThanOrEqual(3000);
+        expect(storedBodies(storage)).toBeGreaterThan(0);
+        expect(snapshot.notDurable).toBe(50 - storedBodies(storage));
+        // None sealed, or written, only to be refused or removed again.
+        expect(sealed).toHaveLength(storedBodies(storage));
+        expect(bodiesWritten).toHaveLength(storedBodies(storage));
+    });
+
+    it('counts the room confirmed logs could give, and no more, before sealing a log', async () => {
+        const storage = memoryStorage();
+        const online = { now: true };
+        const { outbox, sealed } = await countingOutbox(storage, online);
+        outbox.start();
+        for (let i = 0; i < 3; i += 1)
+            outbox.enqueue({ group: `done-${i}`, label: 'Call', bodyJson: body(`done-${i}`) });
+        await settle();
+        expect(outbox.snapshot().lastSaved).toBeDefined();
+        online.now = false;
+        sealed.length = 0;
+        for (let i = 0; i < 50; i += 1)
+            outbox.enqueue({ group: `call-${i}`, label: 'Call', bodyJson: body(`call-${i}`) });
+        await settle();
+        expect(outbox.snapshot().storedChars).toBeLessThanOrEqual(3000);
+        // Before, any confirmed log let every arriving log be sealed, whether it could be stored or not.
+        expect(storedBodies(storage)).toBeGreaterThan(0);
+        expect(sealed).toHaveLength(storedBodies(storage));
     });
 
     it('keeps a new log in memory only, and saves it, when no key comes', async () => {
