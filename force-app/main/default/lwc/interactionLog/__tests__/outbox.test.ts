@@ -9,6 +9,7 @@ import {
     type SaveOutcome,
     type Timers
 } from 'c/interactionLog';
+import { BudgetedStore, sizeOf } from '../outboxStore';
 
 /** A clock and timers that only move when the test says so. */
 function fakeTime() {
@@ -466,6 +467,28 @@ describe('webStorage', () => {
         mine.remove('e1');
         expect(mine.read('e1')).toBeNull();
         expect(data.get('unrelated')).toBe('x');
+    });
+});
+
+describe('BudgetedStore', () => {
+    it('counts room held for writes still being prepared until each is released, once', () => {
+        const store = new BudgetedStore(memoryStorage(), sizeOf('a', 100) * 2);
+        expect(store.fits(sizeOf('a', 100))).toBe(true);
+        const release = store.reserve(sizeOf('a', 100));
+        expect(store.fits(sizeOf('b', 100))).toBe(true);
+        const second = store.reserve(sizeOf('b', 100));
+        expect(store.fits(1)).toBe(false);
+        // What the outbox could free (confirmed entries) counts as room.
+        expect(store.fits(1, 1)).toBe(true);
+        release();
+        release();
+        expect(store.fits(sizeOf('c', 100))).toBe(true);
+        expect(store.fits(sizeOf('c', 100) + 1)).toBe(false);
+        second();
+        expect(store.write('a', 'x'.repeat(100), () => false)).toBe(true);
+        expect(store.charsOf('a')).toBe(sizeOf('a', 100));
+        expect(store.fits(sizeOf('b', 100))).toBe(true);
+        expect(store.fits(sizeOf('b', 101))).toBe(false);
     });
 });
 
