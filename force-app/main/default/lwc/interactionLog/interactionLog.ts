@@ -68,6 +68,7 @@ export {
     LogOutbox,
     memoryStorage,
     NOTIFY_INTERVAL_MS,
+    CONFIRMED_WRITE_MS,
     STORAGE_BUDGET_CHARS,
     webStorage
 } from './outbox';

@@ -16,7 +16,8 @@
  * - the outbox never holds more than `budgetChars` of the site's storage (Salesforce
  *   shares it with Lightning itself): beyond it, logs are kept in memory and the agent is
  *   told to keep the tab open; it never removes anything that is not its own;
- * - a confirmed log keeps no customer data in storage (ids and times only);
+ * - a confirmed log keeps no customer data in storage (ids and times only), and is written
+ *   at most once a second (CONFIRMED_WRITE_MS): in a drain, most never touch storage;
  * - a log waiting longer than `expireAfterMs` is dropped, and counted.
  *
  * Pure: storage, clock, randomness and timers are passed in.
@@ -165,6 +166,14 @@ export function entryId(group: string, bodyJson: string): string {
 /** Listeners hear of changes at most this often during a burst. */
 export const NOTIFY_INTERVAL_MS = 100;
 
+/**
+ * Confirmed entries are written to storage at most this often. In a drain most of them leave
+ * the newest `maxConfirmed` before then and never touch storage (each write and removal is a
+ * call into the browser's storage). What they hold is a hint (the record a redelivery of the
+ * same message updates); the log key on the record keeps a redelivery from making a second one.
+ */
+export const CONFIRMED_WRITE_MS = 1000;
+
 /** The storage key of an entry's body (written once, when the log arrives). */
 const BODY_SUFFIX = '|body';
 /** The storage key of the count of expired logs. */
@@ -212,6 +221,9 @@ export class LogOutbox {
     private readonly due = new DueHeap<OutboxEntry>();
     /** Confirmed entries, oldest first (in memory with their labels; in storage without). */
     private confirmed: OutboxEntry[] = [];
+    /** Confirmed entries not written to storage yet (CONFIRMED_WRITE_MS). */
+    private readonly unwritten = new Set<OutboxEntry>();
+    private writeTimer: unknown;
     private readonly busyGroups = new Set<string>();
     private pendingCount = 0;
     private notDurableCount = 0;
@@ -326,6 +338,14 @@ export class LogOutbox {
             return { ...existing };
         }
         const at = this.now();
+        // The same message again: update the record it made rather than look for it. The new
+        // entry takes over the storage key, so the confirmed one leaves the list: never written
+        // or removed under that key again.
+        const confirmed = this.confirmed.find((e) => e.id === id);
+        if (confirmed) {
+            this.confirmed = this.confirmed.filter((e) => e !== confirmed);
+            this.unwritten.delete(confirmed);
+        }
         const entry: OutboxEntry = {
             id,
             group: input.group,
@@ -338,8 +358,7 @@ export class LogOutbox {
             attempts: 0,
             receivedAt: at,
             nextAttemptAt: at,
-            // The same message again: update the record it made rather than look for it.
-            recordId: this.confirmed.find((e) => e.id === id)?.recordId,
+            recordId: confirmed?.recordId,
             durable: true
         };
         this.add(entry);
@@ -359,6 +378,7 @@ export class LogOutbox {
     stop(): void {
         this.running = false;
         this.clearTimer();
+        this.writeConfirmed();
     }
 
     /** Retries one entry now (the panel's Retry button). */
@@ -516,10 +536,19 @@ export class LogOutbox {
         this.confirmed.push(saved);
         while (this.confirmed.length > this.maxConfirmed) {
             const oldest = this.confirmed.shift();
-            if (oldest) this.removeStored(oldest.id);
+            if (oldest && !this.unwritten.delete(oldest)) this.removeStored(oldest.id);
         }
-        this.persist(saved);
+        this.unwritten.add(saved);
+        this.writeTimer ??= this.timers.setTimeout(() => this.writeConfirmed(), CONFIRMED_WRITE_MS);
         this.notify();
+    }
+
+    /** Writes the confirmed entries not written yet (those still among the newest). */
+    private writeConfirmed(): void {
+        if (this.writeTimer !== undefined) this.timers.clearTimeout(this.writeTimer);
+        this.writeTimer = undefined;
+        for (const saved of this.unwritten) this.persist(saved);
+        this.unwritten.clear();
     }
 
     /** Exponential backoff with jitter: half the delay fixed, half random. */
@@ -842,7 +871,7 @@ export class LogOutbox {
     private write(key: string, value: string): boolean {
         return this.store.write(key, value, () => {
             const oldest = this.confirmed.shift();
-            if (oldest) this.store.remove(oldest.id);
+            if (oldest && !this.unwritten.delete(oldest)) this.store.remove(oldest.id);
             return oldest !== undefined;
         });
     }

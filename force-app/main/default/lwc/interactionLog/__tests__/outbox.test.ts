@@ -1,4 +1,5 @@
 import {
+    CONFIRMED_WRITE_MS,
     entryId,
     LogOutbox,
     memoryStorage,
@@ -107,7 +108,11 @@ describe('logOutbox', () => {
             recordId: 'a00000000000000001',
             bodyJson: ''
         });
-        // What stays in storage once saved: ids and times, nothing about the customer.
+        // The waiting log leaves storage at once; what stays once saved (ids and times, nothing
+        // about the customer) is written within CONFIRMED_WRITE_MS.
+        expect(storage.read(entry.id)).toBeNull();
+        expect(storage.read(`${entry.id}|body`)).toBeNull();
+        await time.advance(CONFIRMED_WRITE_MS);
         expect(JSON.parse(storage.read(entry.id) ?? '{}')).toEqual({
             id: entry.id,
             group: 'i-1',
@@ -290,7 +295,78 @@ describe('logOutbox', () => {
             await time.flush();
         }
         expect(outbox.entries().map((e) => e.label)).toEqual(['log 3', 'log 4', 'log 5']);
+        await time.advance(CONFIRMED_WRITE_MS);
         expect((storage as ReturnType<typeof memoryStorage>).data.size).toBe(3);
+    });
+
+    it('writes confirmed entries at most once a second: those pushed out of the newest before then never touch storage', async () => {
+        const storage = memoryStorage();
+        const savedWrites: string[] = [];
+        const removals: string[] = [];
+        const { outbox, time } = setup(
+            undefined,
+            {
+                ...storage,
+                write: (key, value) => {
+                    if (value.includes('"state":"saved"')) savedWrites.push(key);
+                    storage.write(key, value);
+                },
+                remove: (key) => {
+                    removals.push(key);
+                    storage.remove(key);
+                }
+            },
+            { maxConfirmed: 3 }
+        );
+        outbox.start();
+        const ids = Array.from(
+            { length: 20 },
+            (_, i) => outbox.enqueue({ group: `i-${i}`, label: 'Call', bodyJson: body(`i-${i}`) }).id
+        );
+        for (let i = 0; i < 20 && outbox.size > 0; i += 1) await time.flush();
+        expect(outbox.size).toBe(0);
+        expect(savedWrites).toEqual([]);
+        await time.advance(CONFIRMED_WRITE_MS);
+        // Before, each of the 20 was written, and 17 of them removed again.
+        expect(savedWrites).toEqual(ids.slice(17));
+        expect(removals.filter((key) => !key.endsWith('|body'))).toEqual(ids);
+        expect([...storage.data.keys()].sort()).toEqual(ids.slice(17).sort());
+        // Stopping writes what is confirmed at once.
+        outbox.enqueue({ group: 'i-last', label: 'Call', bodyJson: body('i-last') });
+        await time.flush();
+        outbox.stop();
+        expect(savedWrites).toHaveLength(4);
+    });
+
+    it('keeps a redelivery of a confirmed log stored while later logs are confirmed', async () => {
+        const storage = memoryStorage();
+        let online = true;
+        const { outbox, time } = setup(
+            async (entry) =>
+                online || !entry.group.startsWith('again')
+                    ? { ok: true, recordId: 'a00000000000001AAA' }
+                    : { ok: false, transient: true, message: 'offline' },
+            storage,
+            { maxConfirmed: 2 }
+        );
+        outbox.start();
+        const first = outbox.enqueue({ group: 'again', label: 'Call', bodyJson: body('again') });
+        await time.flush();
+        await time.advance(CONFIRMED_WRITE_MS);
+        online = false;
+        const redelivery = outbox.enqueue({ group: 'again', label: 'Call', bodyJson: body('again') });
+        expect(redelivery.id).toBe(first.id);
+        expect(redelivery.recordId).toBe('a00000000000001AAA');
+        for (let i = 0; i < 4; i += 1) {
+            outbox.enqueue({ group: `other-${i}`, label: 'Call', bodyJson: body(`other-${i}`) });
+            await time.flush();
+        }
+        await time.advance(CONFIRMED_WRITE_MS);
+        // Before, the confirmed entry leaving the newest two removed the redelivery's stored state.
+        expect(JSON.parse(storage.read(first.id) ?? '{}').state).toBe('pending');
+        const reloaded = new LogOutbox({ storage, saver: async () => ({ ok: true, recordId: 'x' }) });
+        expect(reloaded.snapshot().pendingCount).toBe(1);
+        expect(reloaded.snapshot().pending[0].recordId).toBe('a00000000000001AAA');
     });
 
     it('keeps a log in memory when storage is full, says so, and still saves it', async () => {
