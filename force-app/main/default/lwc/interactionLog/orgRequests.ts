@@ -23,7 +23,7 @@
 import { TARGET_OBJECT, type FieldValue } from './logSchema';
 import { isTransient, normalizeSaveError } from './saveErrors';
 import type { OrgApi } from './logWriter';
-import { browserTimers, type Timers } from 'c/rateLimits';
+import { browserTimers, nextTask, type Timers } from 'c/rateLimits';
 
 /** One GraphQL mutation request: `executeMutation` from lightning/graphql, the query made by `gql`. */
 export interface MutationApi {
@@ -137,10 +137,10 @@ export class OrgRequests implements OrgApi {
     private pump(): void {
         if (this.sendScheduled || this.inFlight >= this.requestsAtOnce || !this.waiting.length) return;
         this.sendScheduled = true;
-        this.timers.setTimeout(() => {
+        nextTask(this.timers).then(() => {
             this.sendScheduled = false;
             this.send();
-        }, 0);
+        });
     }
 
     private send(): void {

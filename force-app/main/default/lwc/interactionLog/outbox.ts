@@ -532,7 +532,7 @@ export class LogOutbox {
             errorDetail: undefined,
             durable: true
         };
-        this.confirmed = this.confirmed.filter((e) => e.id !== entry.id);
+        // No confirmed entry has this id: a redelivery took it out of the list when it arrived.
         this.confirmed.push(saved);
         while (this.confirmed.length > this.maxConfirmed) {
             const oldest = this.confirmed.shift();
