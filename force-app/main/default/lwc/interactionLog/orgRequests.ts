@@ -16,7 +16,8 @@
  * - sending: when a slot frees, what waits is sent in a task of its own, not in the task of the
  *   answer that freed it. The saves that answer finishes, and the ones the outbox starts next,
  *   queue their creates first, so they leave as one batch (none goes alone ahead of the others),
- *   and no task both takes an answer and builds and sends the next request.
+ *   and no task both takes an answer and builds and sends the next request. A task sends one
+ *   request: when several slots are free, each request is built and sent in a task of its own.
  *
  * A lone create goes alone: batching only changes how a backlog drains, never how one log is saved.
  */
@@ -133,26 +134,26 @@ export class OrgRequests implements OrgApi {
         });
     }
 
-    /** Sends what waits, in a task of its own, once a slot is free. */
+    /** Sends the next request, in a task of its own, once a slot is free; the one after it in a task of its own again. */
     private pump(): void {
         if (this.sendScheduled || this.inFlight >= this.requestsAtOnce || !this.waiting.length) return;
         this.sendScheduled = true;
         nextTask(this.timers).then(() => {
             this.sendScheduled = false;
             this.send();
+            this.pump();
         });
     }
 
     private send(): void {
-        while (this.inFlight < this.requestsAtOnce && this.waiting.length) {
-            const batch = this.takeBatch();
-            this.inFlight += 1;
-            const sent = batch ? this.sendBatch(batch) : this.sendAlone(this.waiting.shift() as Waiting);
-            sent.finally(() => {
-                this.inFlight -= 1;
-                this.pump();
-            }).catch(() => undefined);
-        }
+        if (this.inFlight >= this.requestsAtOnce || !this.waiting.length) return;
+        const batch = this.takeBatch();
+        this.inFlight += 1;
+        const sent = batch ? this.sendBatch(batch) : this.sendAlone(this.waiting.shift() as Waiting);
+        sent.finally(() => {
+            this.inFlight -= 1;
+            this.pump();
+        }).catch(() => undefined);
     }
 
     /** The creates to send together now, or nothing when the next request goes alone. */

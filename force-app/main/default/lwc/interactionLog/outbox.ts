@@ -404,13 +404,16 @@ export class LogOutbox {
             // A save in flight in this page finishes on its own.
             if (entry.state === 'saving' && this.busyGroups.has(entry.group)) continue;
             const changed = entry.state !== 'pending';
-            if (entry.state === 'failed') this.failedIds.delete(entry.id);
+            if (entry.state === 'failed') {
+                this.failedIds.delete(entry.id);
+                this.joinGroup(entry);
+            }
             this.setState(entry, 'pending');
             entry.nextAttemptAt = now;
             // A waiting log's time need not be stored: every page load makes it due at once.
             if (changed) this.persist(entry);
         }
-        this.rebuildGroups();
+        this.reschedule();
         this.notify();
         this.scheduleDrain();
     }
@@ -635,10 +638,9 @@ export class LogOutbox {
         this.groups.set(entry.group, group);
     }
 
-    private rebuildGroups(): void {
-        this.groups.clear();
+    /** Puts every idle group's first entry on the schedule at its time now; the items from before are dropped. */
+    private reschedule(): void {
         this.due.clear();
-        for (const entry of this.queue.values()) if (entry.state !== 'failed') this.joinGroup(entry);
         for (const group of this.groups.keys()) this.pushHead(group);
     }
 
@@ -647,7 +649,8 @@ export class LogOutbox {
         if (this.expireAfterMs === undefined) return;
         const limit = this.now() - this.expireAfterMs;
         let dropped = 0;
-        for (const entry of [...this.queue.values()]) {
+        // Removing the entry being visited is safe while iterating a Map: no copy of the queue is made.
+        for (const entry of this.queue.values()) {
             if (entry.receivedAt < limit && entry.state !== 'saving') {
                 this.remove(entry);
                 dropped += 1;

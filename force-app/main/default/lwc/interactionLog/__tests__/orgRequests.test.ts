@@ -22,11 +22,13 @@ function deferred<T>(): Deferred<T> {
     return { promise, resolve, reject };
 }
 
-/** Lets every promise chain the test started settle, and the task that sends what waits run. */
-async function flush(turns = 20): Promise<void> {
+/** Lets every promise chain the test started settle, and the tasks that send what waits (one request each) run. */
+async function flush(turns = 20, tasks = 3): Promise<void> {
     for (let i = 0; i < turns; i += 1) await Promise.resolve();
-    await nextTask();
-    for (let i = 0; i < turns; i += 1) await Promise.resolve();
+    for (let task = 0; task < tasks; task += 1) {
+        await nextTask();
+        for (let i = 0; i < turns; i += 1) await Promise.resolve();
+    }
 }
 
 /** An org whose every call waits until the test answers it. */
@@ -93,6 +95,25 @@ describe('orgRequests', () => {
         org.calls[4].answer.resolve({ id: 'y' });
         await Promise.all(all);
         expect(org.calls).toHaveLength(5);
+    });
+
+    it('builds and sends one request per task, so that no task of the page sends a whole backlog at once', async () => {
+        const org = heldOrg();
+        const requests = new OrgRequests(org.api, org.mutationApi);
+        const saved = Array.from({ length: 75 }, (_, i) => requests.createRecord(log(i)));
+        const sentAfter: number[] = [];
+        for (let task = 0; task < 4; task += 1) {
+            await flush(20, 1);
+            sentAfter.push(org.mutations.length);
+        }
+        expect(sentAfter).toEqual([1, 2, 3, 3]);
+        for (const m of org.mutations) {
+            expect(Object.keys(m.variables)).toHaveLength(25);
+            m.answer.resolve({
+                data: { uiapi: Object.fromEntries(Object.keys(m.variables).map((a) => [a, { Record: { Id: a } }])) }
+            });
+        }
+        await expect(Promise.all(saved)).resolves.toHaveLength(75);
     });
 
     it('sends the creates that wait together as one mutation with allOrNone false, each answered with its own id', async () => {

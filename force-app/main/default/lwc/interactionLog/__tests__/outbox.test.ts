@@ -427,6 +427,34 @@ describe('logOutbox', () => {
         expect(outbox.size).toBe(0);
     });
 
+    it("puts a failed log woken with the others back ahead of its interaction's later logs, and saves each once", async () => {
+        let online = false;
+        let refused = true;
+        const { outbox, calls, time } = setup(async (entry) => {
+            if (entry.label === 'first' && refused) {
+                refused = false;
+                return { ok: false, transient: false, message: 'refused' };
+            }
+            return online
+                ? { ok: true, recordId: 'a00000000000001AAA' }
+                : { ok: false, transient: true, message: 'offline' };
+        });
+        outbox.start();
+        outbox.enqueue({ group: 'i-1', label: 'first', bodyJson: body('i-1', { leg: 1 }) });
+        await time.flush();
+        outbox.enqueue({ group: 'i-1', label: 'second', bodyJson: body('i-1', { leg: 2 }) });
+        outbox.enqueue({ group: 'i-2', label: 'other', bodyJson: body('i-2') });
+        await time.flush();
+        expect(outbox.snapshot().failed).toHaveLength(1);
+        online = true;
+        calls.length = 0;
+        outbox.retryAll();
+        await time.flush();
+        await time.advance(1000);
+        expect(calls.map((c) => c.label)).toEqual(['first', 'other', 'second']);
+        expect(outbox.size).toBe(0);
+    });
+
     it('keeps what a partly successful save achieved, so the next attempt resumes there', async () => {
         let calls = 0;
         const {
