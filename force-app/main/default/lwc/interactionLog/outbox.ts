@@ -537,10 +537,7 @@ export class LogOutbox {
         };
         // No confirmed entry has this id: a redelivery took it out of the list when it arrived.
         this.confirmed.push(saved);
-        while (this.confirmed.length > this.maxConfirmed) {
-            const oldest = this.confirmed.shift();
-            if (oldest && !this.unwritten.delete(oldest)) this.removeStored(oldest.id);
-        }
+        while (this.confirmed.length > this.maxConfirmed) this.dropOldestConfirmed();
         this.unwritten.add(saved);
         this.writeTimer ??= this.timers.setTimeout(() => this.writeConfirmed(), CONFIRMED_WRITE_MS);
         this.notify();
@@ -872,11 +869,14 @@ export class LogOutbox {
 
     /** Writes within the budget, making room from the oldest confirmed entries (never from anything else). */
     private write(key: string, value: string): boolean {
-        return this.store.write(key, value, () => {
-            const oldest = this.confirmed.shift();
-            if (oldest && !this.unwritten.delete(oldest)) this.store.remove(oldest.id);
-            return oldest !== undefined;
-        });
+        return this.store.write(key, value, () => this.dropOldestConfirmed());
+    }
+
+    /** Lets go of the oldest confirmed entry, removing it from storage if it was written; false when there is none. */
+    private dropOldestConfirmed(): boolean {
+        const oldest = this.confirmed.shift();
+        if (oldest && !this.unwritten.delete(oldest)) this.removeStored(oldest.id);
+        return oldest !== undefined;
     }
 
     private removeStored(key: string): void {
